@@ -1,0 +1,99 @@
+package dev.revhooks.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A header that verification needs exactly once, with a length limit.
+ *
+ * <p>Absent: the failure given at construction (e.g. {@link FailureReason#MISSING_SIGNATURE}).
+ * Sent more than once: {@link FailureReason#MALFORMED_SIGNATURE}, since two signature or
+ * timestamp headers make the request ambiguous. Longer than the limit (default 8 KiB):
+ * {@link FailureReason#HEADER_TOO_LARGE}. The value is returned with surrounding white space
+ * removed, as HTTP requires.
+ *
+ * <pre>{@code
+ * static final RequiredHeader SIGNATURE =
+ *         RequiredHeader.of("X-Revont-Signature", FailureReason.MISSING_SIGNATURE);
+ * String value = SIGNATURE.read(request.headers());
+ * }</pre>
+ *
+ * @param name the header name (compared case-insensitively)
+ * @param ifMissing the failure when the header is absent
+ * @param maxLength the longest accepted value, in characters
+ */
+public record RequiredHeader(String name, FailureReason ifMissing, int maxLength) {
+
+    /** 8 KiB, the usual limit of HTTP servers for a header line. */
+    public static final int DEFAULT_MAX_LENGTH = 8 * 1024;
+
+    /**
+     * Validates the header definition.
+     *
+     * @param name the header name
+     * @param ifMissing the failure when absent
+     * @param maxLength the longest accepted value
+     */
+    public RequiredHeader {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(ifMissing, "ifMissing");
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive, was " + maxLength);
+        }
+    }
+
+    /**
+     * A header with the default length limit.
+     *
+     * @param name the header name
+     * @param ifMissing the failure when absent
+     * @return the header definition
+     */
+    public static RequiredHeader of(String name, FailureReason ifMissing) {
+        return new RequiredHeader(name, ifMissing, DEFAULT_MAX_LENGTH);
+    }
+
+    /**
+     * The same header with another length limit.
+     *
+     * @param maxLength the longest accepted value, in characters
+     * @return a new definition
+     */
+    public RequiredHeader withMaxLength(int maxLength) {
+        return new RequiredHeader(name, ifMissing, maxLength);
+    }
+
+    /**
+     * Reads the header's single value.
+     *
+     * @param headers the request headers
+     * @return the trimmed value; may be empty
+     * @throws WebhookVerificationException when absent, duplicated or too long
+     */
+    public String read(WebhookHeaders headers) throws WebhookVerificationException {
+        List<String> values = headers.all(name);
+        if (values.isEmpty()) {
+            throw new WebhookVerificationException(ifMissing, "no " + name + " header");
+        }
+        if (values.size() > 1) {
+            throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
+                    name + " header sent " + values.size() + " times");
+        }
+        String value = values.get(0);
+        if (value.length() > maxLength) {
+            throw new WebhookVerificationException(FailureReason.HEADER_TOO_LARGE,
+                    name + " header is longer than " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    /**
+     * Whether the header was sent at all (with any value).
+     *
+     * @param headers the request headers
+     * @return true when at least one value is present
+     */
+    public boolean isPresent(WebhookHeaders headers) {
+        return !headers.all(name).isEmpty();
+    }
+}

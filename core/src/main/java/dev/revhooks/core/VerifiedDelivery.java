@@ -1,0 +1,106 @@
+package dev.revhooks.core;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * An authenticated, parsed delivery: the typed event, how it was authenticated, a key for
+ * de-duplication and the raw body exactly as received.
+ *
+ * <pre>{@code
+ * VerifiedDelivery<RevontEvent> delivery = receiver.receive(request);
+ * if (delivery.event() instanceof RevontEvent.SummaryReady ready) {
+ *     crm.attach(ready.data().callId(), ready.data().summaryUrl());
+ * }
+ * }</pre>
+ *
+ * <p>The delivery key is computed on first use (it hashes the body), so a receiver that never
+ * asks for it does not pay for it.
+ *
+ * @param <E> the vendor's sealed event type
+ */
+public final class VerifiedDelivery<E> {
+
+    private final E event;
+    private final Authentication authentication;
+    private final byte[] rawBody;
+    private final Supplier<DeliveryKey> keySupplier;
+    private volatile DeliveryKey key;
+
+    /**
+     * Creates a delivery whose key is computed by {@code keySupplier} on first use.
+     *
+     * @param event the typed event
+     * @param authentication how the request was authenticated
+     * @param rawBody the verified raw body, not copied
+     * @param keySupplier computes the delivery key
+     */
+    public VerifiedDelivery(E event, Authentication authentication, byte[] rawBody, Supplier<DeliveryKey> keySupplier) {
+        this.event = Objects.requireNonNull(event, "event");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.rawBody = Objects.requireNonNull(rawBody, "rawBody");
+        this.keySupplier = Objects.requireNonNull(keySupplier, "keySupplier");
+    }
+
+    /**
+     * A delivery with the default key {@code vendor:eventType:sha256(body)}.
+     *
+     * @param <E> the event type
+     * @param vendor the vendor's name
+     * @param eventType the event's wire name
+     * @param event the typed event
+     * @param authentication how the request was authenticated
+     * @param rawBody the verified raw body, not copied
+     * @return the delivery
+     */
+    public static <E> VerifiedDelivery<E> withDefaultKey(String vendor, String eventType, E event,
+                                                         Authentication authentication, byte[] rawBody) {
+        return new VerifiedDelivery<>(event, authentication, rawBody, () -> DeliveryKey.of(vendor, eventType, rawBody));
+    }
+
+    /**
+     * The typed event.
+     *
+     * @return the event
+     */
+    public E event() {
+        return event;
+    }
+
+    /**
+     * How the request was authenticated and which secret or key matched.
+     *
+     * @return the authentication
+     */
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    /**
+     * The key for de-duplication; the same for a re-sent delivery.
+     *
+     * @return the key
+     */
+    public DeliveryKey deliveryKey() {
+        DeliveryKey k = key;
+        if (k == null) {
+            k = keySupplier.get();
+            key = k;
+        }
+        return k;
+    }
+
+    /**
+     * The verified raw body exactly as received. Shared, not copied: do not modify.
+     *
+     * @return the body
+     */
+    public byte[] rawBody() {
+        return rawBody;
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedDelivery[event=" + event + ", authentication=" + authentication + "]";
+    }
+}

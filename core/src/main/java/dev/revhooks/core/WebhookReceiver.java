@@ -1,0 +1,59 @@
+package dev.revhooks.core;
+
+/**
+ * What every vendor's entry point offers, so adapters (a servlet filter, a CLI, benchmarks) can
+ * treat all vendors alike. Implementations are immutable, built once and shared by all request
+ * threads.
+ *
+ * <pre>{@code
+ * WebhookReceiver<RevontEvent> receiver = RevontWebhooks.builder().secret(secret).build();
+ * byte[] body = receiver.bodyLimit().read(in);
+ * VerifiedDelivery<RevontEvent> delivery = receiver.receive(WebhookRequest.of(body, headers));
+ * }</pre>
+ *
+ * @param <E> the vendor's sealed event type
+ */
+public interface WebhookReceiver<E> {
+
+    /**
+     * The vendor's short name, e.g. {@code "revont"}, as used in delivery keys.
+     *
+     * @return the vendor name
+     */
+    String vendor();
+
+    /**
+     * The largest body this receiver accepts; adapters stop reading a stream at this limit.
+     *
+     * @return the body limit
+     */
+    BodyLimit bodyLimit();
+
+    /**
+     * Authenticates a request without parsing its body.
+     *
+     * @param request the request as received
+     * @return how it was authenticated
+     * @throws WebhookVerificationException when the request must not be trusted
+     */
+    Authentication verify(WebhookRequest request) throws WebhookVerificationException;
+
+    /**
+     * Parses the body of a request that was already verified.
+     *
+     * @param verifiedRequest a request that passed {@link #verify(WebhookRequest)}
+     * @return the typed event
+     * @throws WebhookPayloadException when the body does not parse; carries the raw body
+     */
+    E parse(WebhookRequest verifiedRequest) throws WebhookPayloadException;
+
+    /**
+     * Verifies, then parses. Nothing is parsed unless verification passed.
+     *
+     * @param request the request as received
+     * @return the verified delivery
+     * @throws WebhookVerificationException when the request must not be trusted
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     */
+    VerifiedDelivery<E> receive(WebhookRequest request) throws WebhookException;
+}

@@ -1,0 +1,138 @@
+package dev.revhooks.core.signature;
+
+import dev.revhooks.core.Authentication;
+import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.Secret;
+import dev.revhooks.core.WebhookVerificationException;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+
+/**
+ * Verifies HMAC-SHA256 signatures against one or more active secrets (rotation).
+ *
+ * <p>Built once and shared by all request threads: each thread keeps its own initialised
+ * {@link Mac} per secret, so no request pays for {@code Mac.getInstance} or key set-up. The
+ * message may come in several parts (for example timestamp, {@code "."}, body): they are fed to the
+ * MAC in order, never concatenated into a new array, and the body is never copied. Signatures are
+ * compared as decoded bytes with {@link MessageDigest#isEqual}, which takes the same time whatever
+ * the position of the first difference.
+ *
+ * <pre>{@code
+ * HmacSha256Verifier verifier = HmacSha256Verifier.of(List.of(current, previous));
+ * Authentication auth = verifier.verify(HexSignature.decode(hex), timestampBytes, DOT, body);
+ * auth.credentialId(); // "current" or "previous"
+ * }</pre>
+ */
+public final class HmacSha256Verifier {
+
+    private final Secret[] secrets;
+    private final String[] ids;
+    private final ThreadLocal<Mac[]> macs;
+    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[HmacSha256.LENGTH]);
+
+    private HmacSha256Verifier(List<Secret> secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret is required");
+        }
+        this.secrets = secrets.toArray(new Secret[0]);
+        this.ids = new String[this.secrets.length];
+        Mac[] prototypes = new Mac[this.secrets.length];
+        for (int i = 0; i < this.secrets.length; i++) {
+            Objects.requireNonNull(this.secrets[i], "secret");
+            ids[i] = this.secrets[i].idAt(i);
+            prototypes[i] = HmacSha256.initialised(this.secrets[i].bytes());
+        }
+        this.macs = ThreadLocal.withInitial(() -> {
+            Mac[] copies = new Mac[prototypes.length];
+            for (int i = 0; i < prototypes.length; i++) {
+                Mac copy = HmacSha256.copyOf(prototypes[i]);
+                copies[i] = copy != null ? copy : HmacSha256.initialised(this.secrets[i].bytes());
+            }
+            return copies;
+        });
+    }
+
+    /**
+     * A verifier for the given active secrets; a signature made with any of them is valid.
+     *
+     * @param secrets one or more secrets, in the order their ids are reported
+     * @return the verifier
+     */
+    public static HmacSha256Verifier of(List<Secret> secrets) {
+        return new HmacSha256Verifier(List.copyOf(secrets));
+    }
+
+    /**
+     * A verifier for one secret.
+     *
+     * @param secret the secret
+     * @return the verifier
+     */
+    public static HmacSha256Verifier of(Secret secret) {
+        return new HmacSha256Verifier(List.of(secret));
+    }
+
+    /**
+     * Verifies one signature over the concatenation of {@code parts}.
+     *
+     * @param signature the decoded signature bytes
+     * @param parts the signed message, in order
+     * @return the authentication naming the matching secret
+     * @throws WebhookVerificationException with {@link FailureReason#SIGNATURE_MISMATCH} when no secret matches
+     */
+    public Authentication verify(byte[] signature, byte[]... parts) throws WebhookVerificationException {
+        return verifyAny(List.of(signature), parts);
+    }
+
+    /**
+     * Verifies a set of candidate signatures (a sender that signs with several secrets at once):
+     * valid when any candidate matches any secret.
+     *
+     * @param signatures the decoded candidate signatures, at least one
+     * @param parts the signed message, in order
+     * @return the authentication naming the matching secret
+     * @throws WebhookVerificationException with {@link FailureReason#SIGNATURE_MISMATCH} when nothing matches
+     */
+    public Authentication verifyAny(List<byte[]> signatures, byte[]... parts) throws WebhookVerificationException {
+        Mac[] threadMacs = macs.get();
+        byte[] computed = scratch.get();
+        for (int i = 0; i < threadMacs.length; i++) {
+            Mac mac = threadMacs[i];
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            try {
+                mac.doFinal(computed, 0);
+            } catch (ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            boolean matched = false;
+            for (int s = 0; s < signatures.size(); s++) {
+                // No early exit inside the comparison; every candidate is compared for this secret.
+                matched |= MessageDigest.isEqual(computed, signatures.get(s));
+            }
+            if (matched) {
+                return Authentication.hmacSignature(ids[i]);
+            }
+        }
+        throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH);
+    }
+
+    /**
+     * The number of configured secrets.
+     *
+     * @return at least 1
+     */
+    public int secretCount() {
+        return secrets.length;
+    }
+
+    @Override
+    public String toString() {
+        return "HmacSha256Verifier[secrets=" + List.of(ids) + "]";
+    }
+}
