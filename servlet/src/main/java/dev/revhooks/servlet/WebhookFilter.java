@@ -1,0 +1,243 @@
+package dev.revhooks.servlet;
+
+import dev.revhooks.core.DeliveryKey;
+import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.VerifiedDelivery;
+import dev.revhooks.core.WebhookException;
+import dev.revhooks.core.WebhookHeaders;
+import dev.revhooks.core.WebhookPayloadException;
+import dev.revhooks.core.WebhookReceiver;
+import dev.revhooks.core.WebhookRequest;
+import dev.revhooks.core.WebhookVerificationException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A servlet filter that verifies and parses every delivery with one {@link WebhookReceiver}, so
+ * one class serves all four vendors. Map it to the webhook URL (one URL per receiver).
+ *
+ * <p>For each request the filter:
+ * <ol>
+ *   <li>answers {@code 405} (with {@code Allow: POST}) to anything but {@code POST};</li>
+ *   <li>reads the raw body once, up to the receiver's {@link WebhookReceiver#bodyLimit()}: a
+ *       declared {@code Content-Length} over the limit is refused before reading, and a chunked
+ *       body stops being read one byte past it ({@code 413});</li>
+ *   <li>verifies, then parses, with the request's headers, path, query and remote address (so
+ *       request guards work); a rejected request gets the reason's status ({@code 401}, {@code 400},
+ *       {@code 413}, {@code 431}) and a one-line plain-text body naming the failed check, nothing
+ *       secret;</li>
+ *   <li>passes an accepted request on, with the {@link VerifiedDelivery} in the request attribute
+ *       {@value #DELIVERY_ATTRIBUTE} (read it with {@link #delivery(ServletRequest, Class)}) and
+ *       the raw body still readable downstream.</li>
+ * </ol>
+ *
+ * <p>An authentic body that does not parse is never dropped silently: with an
+ * {@link UnparseableDeliveryHandler} it is handed over raw and the filter answers {@code 202};
+ * without one the filter answers {@code 400} and logs the reason and delivery key (never the body).
+ * Configure the handler: a vendor that does not retry (RevDesk) or stops retrying (Revont, after
+ * three retries) would otherwise lose the delivery.
+ *
+ * <p>Vendors want a fast answer (Revont: within 10 seconds, then retries after 30 s, 5 min and
+ * 30 min). Downstream, acknowledge at once and hand the event to your own executor or queue.
+ *
+ * <pre>{@code
+ * WebhookFilter<RevontEvent> filter = WebhookFilter.builder(RevontWebhooks.builder().secret(secret).build())
+ *         .onUnparseableDelivery(d -> deadLetters.insert(d.deliveryKey().value(), d.rawBody()))
+ *         .build();
+ * context.addFilter("revont", filter).addMappingForUrlPatterns(null, false, "/hooks/revont");
+ *
+ * // in the servlet behind it:
+ * VerifiedDelivery<RevontEvent> delivery = WebhookFilter.delivery(request, RevontEvent.class);
+ * executor.submit(() -> handle(delivery.event()));
+ * response.setStatus(204);
+ * }</pre>
+ *
+ * @param <E> the vendor's event type
+ */
+public final class WebhookFilter<E> implements Filter {
+
+    /** The request attribute holding the {@link VerifiedDelivery} of an accepted request. */
+    public static final String DELIVERY_ATTRIBUTE = "dev.revhooks.servlet.delivery";
+
+    private static final System.Logger LOG = System.getLogger(WebhookFilter.class.getName());
+
+    private final WebhookReceiver<E> receiver;
+    private final UnparseableDeliveryHandler unparseableHandler;
+
+    private WebhookFilter(Builder<E> builder) {
+        this.receiver = builder.receiver;
+        this.unparseableHandler = builder.unparseableHandler;
+    }
+
+    /**
+     * A builder for a filter around {@code receiver}.
+     *
+     * @param <E> the vendor's event type
+     * @param receiver a vendor receiver, built once
+     * @return the builder
+     */
+    public static <E> Builder<E> builder(WebhookReceiver<E> receiver) {
+        return new Builder<>(receiver);
+    }
+
+    /**
+     * A filter around {@code receiver} without an unparseable-delivery handler.
+     *
+     * @param <E> the vendor's event type
+     * @param receiver a vendor receiver, built once
+     * @return the filter
+     */
+    public static <E> WebhookFilter<E> of(WebhookReceiver<E> receiver) {
+        return builder(receiver).build();
+    }
+
+    /**
+     * The verified delivery the filter attached to an accepted request.
+     *
+     * @param <E> the vendor's event type
+     * @param request the request as seen downstream of the filter
+     * @param eventType the vendor's event interface, e.g. {@code RevontEvent.class}
+     * @return the delivery
+     * @throws IllegalStateException when the request did not pass through a filter of that vendor
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> VerifiedDelivery<E> delivery(ServletRequest request, Class<E> eventType) {
+        Object attribute = request.getAttribute(DELIVERY_ATTRIBUTE);
+        if (attribute instanceof VerifiedDelivery<?> delivery && eventType.isInstance(delivery.event())) {
+            return (VerifiedDelivery<E>) delivery;
+        }
+        throw new IllegalStateException("no verified " + eventType.getSimpleName()
+                + " delivery on this request: is the WebhookFilter mapped to this URL?");
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("WebhookFilter serves HTTP requests only");
+        }
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            reject(response, 405, "method not allowed: webhooks are delivered with POST");
+            return;
+        }
+        byte[] body;
+        WebhookRequest webhookRequest;
+        try {
+            body = readBody(request);
+            webhookRequest = WebhookRequest.builder(body)
+                    .headers(WebhookHeaders.from(request.getHeaderNames(), request::getHeaders))
+                    .path(request.getRequestURI())
+                    .query(request.getQueryString())
+                    .remoteAddress(request.getRemoteAddr())
+                    .build();
+        } catch (WebhookVerificationException e) {
+            rejected(response, e);
+            return;
+        }
+
+        VerifiedDelivery<E> delivery;
+        try {
+            delivery = receiver.receive(webhookRequest);
+        } catch (WebhookException e) {
+            // sealed: exactly these two kinds
+            if (e instanceof WebhookPayloadException payload) {
+                unparseable(response, payload);
+            } else {
+                rejected(response, (WebhookVerificationException) e);
+            }
+            return;
+        }
+        request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
+        chain.doFilter(new VerifiedBodyRequest(request, body), response);
+    }
+
+    private byte[] readBody(HttpServletRequest request) throws IOException, WebhookVerificationException {
+        long declared = request.getContentLengthLong();
+        if (declared > receiver.bodyLimit().maxBytes()) {
+            throw new WebhookVerificationException(FailureReason.PAYLOAD_TOO_LARGE,
+                    "Content-Length is over the limit of " + receiver.bodyLimit().maxBytes() + " bytes");
+        }
+        return receiver.bodyLimit().read(request.getInputStream());
+    }
+
+    private void rejected(HttpServletResponse response, WebhookVerificationException e) throws IOException {
+        LOG.log(System.Logger.Level.INFO, "{0} webhook rejected: {1}", receiver.vendor(), e.getMessage());
+        reject(response, e.reason().httpStatus(), e.getMessage());
+    }
+
+    private void unparseable(HttpServletResponse response, WebhookPayloadException e) throws IOException {
+        DeliveryKey key = DeliveryKey.of(receiver.vendor(), "unparseable", e.rawBody());
+        if (unparseableHandler == null) {
+            LOG.log(System.Logger.Level.WARNING,
+                    "{0} webhook is authentic but did not parse, and no UnparseableDeliveryHandler is configured;"
+                            + " answering 400 (delivery key {1}): {2}", receiver.vendor(), key, e.getMessage());
+            reject(response, 400, "authentic delivery did not parse: " + e.getMessage());
+            return;
+        }
+        try {
+            unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, e.getMessage(), e.rawBody()));
+        } catch (Exception handlerFailure) {
+            LOG.log(System.Logger.Level.ERROR, "UnparseableDeliveryHandler failed for delivery key " + key, handlerFailure);
+            reject(response, 500, "the unparseable delivery could not be kept");
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "{0} webhook did not parse and was handed to the UnparseableDeliveryHandler"
+                + " (delivery key {1}): {2}", receiver.vendor(), key, e.getMessage());
+        response.setStatus(202);
+    }
+
+    private static void reject(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookFilter[" + receiver.vendor() + "]";
+    }
+
+    /**
+     * Builds a {@link WebhookFilter}.
+     *
+     * @param <E> the vendor's event type
+     */
+    public static final class Builder<E> {
+        private final WebhookReceiver<E> receiver;
+        private UnparseableDeliveryHandler unparseableHandler;
+
+        private Builder(WebhookReceiver<E> receiver) {
+            this.receiver = Objects.requireNonNull(receiver, "receiver");
+        }
+
+        /**
+         * Hands authentic deliveries that do not parse to {@code handler} and answers {@code 202}.
+         *
+         * @param handler keeps the raw delivery
+         * @return this builder
+         */
+        public Builder<E> onUnparseableDelivery(UnparseableDeliveryHandler handler) {
+            this.unparseableHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Builds the filter.
+         *
+         * @return the filter, thread-safe
+         */
+        public WebhookFilter<E> build() {
+            return new WebhookFilter<>(this);
+        }
+    }
+}
