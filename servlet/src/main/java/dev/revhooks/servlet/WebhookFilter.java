@@ -9,6 +9,7 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.replay.ReplayGuard;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A servlet filter that verifies and parses every delivery with one {@link WebhookReceiver}, so
@@ -44,6 +46,9 @@ import java.util.Objects;
  * without one the filter answers {@code 400} and logs the reason and delivery key (never the body).
  * Configure the handler: a vendor that does not retry (RevDesk) or stops retrying (Revont, after
  * three retries) would otherwise lose the delivery.
+ *
+ * <p>With a {@link ReplayGuard} ({@link Builder#replayGuard(ReplayGuard)}) a retried or replayed
+ * delivery is passed on once: later copies are acknowledged and dropped.
  *
  * <p>Vendors want a fast answer (Revont: within 10 seconds, then retries after 30 s, 5 min and
  * 30 min). Downstream, acknowledge at once and hand the event to your own executor or queue.
@@ -71,10 +76,14 @@ public final class WebhookFilter<E> implements Filter {
 
     private final WebhookReceiver<E> receiver;
     private final UnparseableDeliveryHandler unparseableHandler;
+    private final ReplayGuard replayGuard;
+    private final Predicate<VerifiedDelivery<E>> skipReplayGuard;
 
     private WebhookFilter(Builder<E> builder) {
         this.receiver = builder.receiver;
         this.unparseableHandler = builder.unparseableHandler;
+        this.replayGuard = builder.replayGuard;
+        this.skipReplayGuard = builder.skipReplayGuard;
     }
 
     /**
@@ -156,7 +165,41 @@ public final class WebhookFilter<E> implements Filter {
             return;
         }
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
-        chain.doFilter(new VerifiedBodyRequest(request, body), response);
+        HttpServletRequest downstream = new VerifiedBodyRequest(request, body);
+        if (replayGuard == null || skipReplayGuard.test(delivery)) {
+            chain.doFilter(downstream, response);
+            return;
+        }
+        passOnOnce(delivery, downstream, response, chain);
+    }
+
+    private void passOnOnce(VerifiedDelivery<E> delivery, HttpServletRequest downstream, HttpServletResponse response,
+                            FilterChain chain) throws IOException, ServletException {
+        DeliveryKey key = delivery.deliveryKey();
+        switch (replayGuard.claim(key)) {
+            case ALREADY_PROCESSED -> {
+                LOG.log(System.Logger.Level.INFO, "{0} delivery {1} was already processed; acknowledged, not passed on",
+                        receiver.vendor(), key);
+                reject(response, 200, "duplicate delivery: already processed");
+            }
+            case IN_PROGRESS -> {
+                response.setHeader("Retry-After", "30");
+                reject(response, 409, "duplicate delivery: the first copy is still being processed; retry later");
+            }
+            case NEW -> {
+                boolean handled = false;
+                try {
+                    chain.doFilter(downstream, response);
+                    handled = response.getStatus() >= 200 && response.getStatus() < 300;
+                } finally {
+                    if (handled) {
+                        replayGuard.complete(key);
+                    } else {
+                        replayGuard.release(key);
+                    }
+                }
+            }
+        }
     }
 
     private byte[] readBody(HttpServletRequest request) throws IOException, WebhookVerificationException {
@@ -215,6 +258,8 @@ public final class WebhookFilter<E> implements Filter {
     public static final class Builder<E> {
         private final WebhookReceiver<E> receiver;
         private UnparseableDeliveryHandler unparseableHandler;
+        private ReplayGuard replayGuard;
+        private Predicate<VerifiedDelivery<E>> skipReplayGuard = delivery -> !delivery.authentication().provenBySecret();
 
         private Builder(WebhookReceiver<E> receiver) {
             this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -228,6 +273,37 @@ public final class WebhookFilter<E> implements Filter {
          */
         public Builder<E> onUnparseableDelivery(UnparseableDeliveryHandler handler) {
             this.unparseableHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Passes each delivery on at most once: a delivery whose key was already handled
+         * successfully is acknowledged with {@code 200} and not passed on; one whose first copy is
+         * still being handled gets {@code 409} with {@code Retry-After}. A key is recorded only
+         * when the app answered 2xx without throwing, so a delivery whose first attempt failed is
+         * processed on the vendor's retry.
+         *
+         * <p>By default deliveries not proven by a secret (unsigned ones accepted through guards
+         * or explicitly unauthenticated) bypass the guard, since whoever sends them chooses their
+         * key; change that with {@link #skipReplayGuardWhen(Predicate)}.
+         *
+         * @param guard remembers handled deliveries, e.g. {@code InMemoryReplayGuard.builder().build()}
+         * @return this builder
+         */
+        public Builder<E> replayGuard(ReplayGuard guard) {
+            this.replayGuard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /**
+         * Which verified deliveries bypass the replay guard (replacing the default, which skips
+         * deliveries not proven by a secret).
+         *
+         * @param skip true for a delivery that is always passed on
+         * @return this builder
+         */
+        public Builder<E> skipReplayGuardWhen(Predicate<VerifiedDelivery<E>> skip) {
+            this.skipReplayGuard = Objects.requireNonNull(skip, "skip");
             return this;
         }
 
