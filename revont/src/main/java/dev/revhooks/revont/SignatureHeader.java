@@ -1,0 +1,52 @@
+package dev.revhooks.revont;
+
+import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.RequiredHeader;
+import dev.revhooks.core.WebhookHeaders;
+import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.signature.HexSignature;
+import org.apache.commons.codec.binary.Hex;
+
+/**
+ * The {@code X-Revont-Signature: sha256=<hex>} header: read by the receiver, written by the signer.
+ *
+ * <p>The {@code sha256=} prefix must match exactly (lowercase, as the guide's reference code
+ * compares the whole header value); the 64 hex digits may be in either case.
+ */
+final class SignatureHeader {
+
+    static final String NAME = "X-Revont-Signature";
+    static final String PREFIX = "sha256=";
+
+    private static final RequiredHeader HEADER = RequiredHeader.of(NAME, FailureReason.MISSING_SIGNATURE);
+
+    private SignatureHeader() {
+    }
+
+    /**
+     * Reads and decodes the one signature header.
+     *
+     * @param headers the request headers
+     * @return the 32 signature bytes
+     * @throws WebhookVerificationException MISSING_SIGNATURE when absent; MALFORMED_SIGNATURE when
+     *     duplicated, without the exact prefix, not hex or of the wrong length; HEADER_TOO_LARGE
+     */
+    static byte[] read(WebhookHeaders headers) throws WebhookVerificationException {
+        String value = HEADER.read(headers);
+        if (!value.startsWith(PREFIX)) {
+            throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
+                    NAME + " header does not start with " + PREFIX);
+        }
+        return HexSignature.decode(value.substring(PREFIX.length()));
+    }
+
+    /**
+     * The header value for a signature.
+     *
+     * @param signature the 32 MAC bytes
+     * @return {@code sha256=} and 64 lowercase hex digits
+     */
+    static String format(byte[] signature) {
+        return PREFIX + Hex.encodeHexString(signature);
+    }
+}
