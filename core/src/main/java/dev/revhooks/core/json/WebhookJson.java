@@ -14,18 +14,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.revhooks.core.WebhookPayloadException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The one JSON set-up every module parses with: unknown fields ignored, duplicate keys rejected,
  * bounded nesting depth and string/number lengths ({@link JsonLimits}), trailing content
- * rejected, no silent coercion (a string is not a number, a fraction is not an integer), and
- * {@code java.time} types. Only UTF-8 JSON objects are read: a byte-order mark, another encoding
+ * rejected, no silent coercion (a string is not a number, a fraction is not an integer, a number
+ * is not a date-time), and {@code java.time} types; an {@code Instant} is read only from an ISO
+ * 8601 string with an offset. Only UTF-8 JSON objects are read: a byte-order mark, another encoding
  * or a top-level value that is not an object is a payload error.
  *
  * <p>Instances are immutable and thread-safe; {@link #shared()} is the default one.
@@ -56,6 +59,8 @@ public final class WebhookJson {
         JsonMapper built = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new OpenEnumModule())
+                .addModule(new SimpleModule("revhooks-strict-instant").addDeserializer(Instant.class,
+                        new StrictInstantDeserializer()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -54,6 +54,18 @@ class TimestampToleranceTest {
     }
 
     @Test
+    void hugeTolerancesSaturateInsteadOfOverflowing() throws Exception {
+        TimestampTolerance forever = new TimestampTolerance(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(Long.MAX_VALUE));
+        forever.check(Instant.MIN, CLOCK);
+        forever.check(Instant.MAX, CLOCK);
+        forever.checkEpochSeconds(0, CLOCK);
+        TimestampTolerance none = new TimestampTolerance(Duration.ZERO, Duration.ZERO);
+        none.check(NOW, CLOCK);
+        assertOut(() -> none.check(Instant.MIN, CLOCK), "older");
+        assertOut(() -> none.check(Instant.MAX, CLOCK), "future");
+    }
+
+    @Test
     void refusesNegativeLimits() {
         assertThatThrownBy(() -> new TimestampTolerance(Duration.ofSeconds(-1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
