@@ -1,0 +1,289 @@
+package dev.revhooks.revrag;
+
+import dev.revhooks.core.Authentication;
+import dev.revhooks.core.BodyLimit;
+import dev.revhooks.core.OpenEnum;
+import dev.revhooks.core.Secret;
+import dev.revhooks.core.VerifiedDelivery;
+import dev.revhooks.core.WebhookPayloadException;
+import dev.revhooks.core.WebhookReceiver;
+import dev.revhooks.core.WebhookRequest;
+import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.json.WebhookJson;
+import dev.revhooks.core.signature.HmacSha256Verifier;
+import dev.revhooks.core.signature.TimestampTolerance;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Receives RevRag webhooks: verifies the {@code X-Webhook-Signature} HMAC over
+ * {@code "{t}.{raw_body}"}, checks the signed timestamp against a tolerance window, then parses the
+ * body into a {@link RevRagEvent}. Built once, immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RevRagWebhooks revrag = RevRagWebhooks.builder()
+ *         .secret(Secret.of("current", System.getenv("REVRAG_WEBHOOK_SECRET")))
+ *         .build();
+ * try {
+ *     VerifiedDelivery<RevRagEvent> delivery = revrag.receive(WebhookRequest.of(rawBody, headers));
+ *     if (delivery.event() instanceof RevRagEvent.CallEnded ended) {
+ *         store(ended.call());
+ *     }
+ * } catch (WebhookVerificationException e) {
+ *     status = e.reason().httpStatus();
+ * } catch (WebhookPayloadException e) {
+ *     deadLetters.save(e.rawBody());
+ * }
+ * }</pre>
+ *
+ * <p>Steps, each failing with the library's exception, nothing after a failed step running: the body
+ * limit (default 8 MiB, before any hashing); the signature header (see the package
+ * documentation for the format and each reason); the HMAC-SHA256 over the parts {@code t}'s
+ * digits, {@code "."} and the raw body, fed to the MAC in order without copying the body, against
+ * every configured secret; the timestamp window (default 5 minutes each way, both edges accepted);
+ * then, in {@link #parse(WebhookRequest)}, the JSON. The signature is checked before the window, so
+ * {@link dev.revhooks.core.FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} always means an authentic but
+ * stale (or early) delivery: a replay or a skewed clock.
+ */
+public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
+
+    private static final String VENDOR = "revrag";
+
+    private final HmacSha256Verifier verifier;
+    private final Clock clock;
+    private final BodyLimit bodyLimit;
+    private final WebhookJson json;
+    /** Null when the timestamp check was disabled. */
+    private final TimestampTolerance tolerance;
+
+    private RevRagWebhooks(Builder builder) {
+        this.verifier = HmacSha256Verifier.of(builder.secrets);
+        this.clock = builder.clock;
+        this.bodyLimit = builder.bodyLimit;
+        this.json = builder.json;
+        this.tolerance = builder.timestampCheckDisabled ? null : builder.tolerance;
+    }
+
+    /**
+     * A builder; at least one secret is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * {@code "revrag"}, as used in delivery keys.
+     *
+     * @return the vendor name
+     */
+    @Override
+    public String vendor() {
+        return VENDOR;
+    }
+
+    @Override
+    public BodyLimit bodyLimit() {
+        return bodyLimit;
+    }
+
+    /**
+     * Verifies the body limit, the signature header, the HMAC and the timestamp window, in that
+     * order; the body is not parsed.
+     *
+     * @param request the request as received
+     * @return the authentication, naming the secret that matched
+     * @throws WebhookVerificationException when the request must not be trusted
+     */
+    @Override
+    public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
+        byte[] body = request.body();
+        bodyLimit.check(body);
+        SignatureHeader header = SignatureHeader.read(request.headers());
+        Authentication authentication = verifier.verifyAny(header.signatures(), header.signedMessage(body));
+        if (tolerance != null) {
+            tolerance.checkEpochSeconds(header.epochSeconds(), clock);
+        }
+        return authentication;
+    }
+
+    /**
+     * Parses a verified body: a {@link RevRagEvent.CallEnded} when {@code X-Webhook-Event} is
+     * {@code call.ended}, otherwise a {@link RevRagEvent.Unknown} keeping the JSON object.
+     *
+     * @param verifiedRequest a request that passed {@link #verify(WebhookRequest)}
+     * @return the event
+     * @throws WebhookPayloadException when the body is not a UTF-8 JSON object of the event's shape;
+     *     it carries the raw body
+     */
+    @Override
+    public RevRagEvent parse(WebhookRequest verifiedRequest) throws WebhookPayloadException {
+        byte[] body = verifiedRequest.body();
+        UnauthenticatedHints hints = UnauthenticatedHints.from(verifiedRequest.headers());
+        switch (typeOf(hints)) {
+            case CALL_ENDED:
+                return new RevRagEvent.CallEnded(json.read(body, CallStatus.class), hints);
+            default:
+                return new RevRagEvent.Unknown(json.readObject(body), hints);
+        }
+    }
+
+    /**
+     * Verifies, then parses; nothing is parsed unless verification passed. The two exception types
+     * are declared separately (not their common supertype), so a caller can catch each.
+     *
+     * <p>The delivery key is {@code revrag:<X-Webhook-Event>:<sha256 of the body>} (an empty event
+     * name when the header is unusable): a re-send with a new timestamp or a new
+     * {@code X-Webhook-ID} gets the same key.
+     *
+     * @param request the request as received
+     * @return the verified delivery
+     * @throws WebhookVerificationException when the request must not be trusted
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     */
+    @Override
+    public VerifiedDelivery<RevRagEvent> receive(WebhookRequest request)
+            throws WebhookVerificationException, WebhookPayloadException {
+        Authentication authentication = verify(request);
+        RevRagEvent event = parse(request);
+        String eventName = Objects.requireNonNullElse(event.hints().event(), "");
+        return VerifiedDelivery.withDefaultKey(VENDOR, eventName, event, authentication, request.body());
+    }
+
+    private static RevRagEventType typeOf(UnauthenticatedHints hints) {
+        return hints.event() == null ? RevRagEventType.UNKNOWN : OpenEnum.of(RevRagEventType.class, hints.event()).value();
+    }
+
+    @Override
+    public String toString() {
+        return "RevRagWebhooks[" + verifier + ", tolerance=" + (tolerance == null ? "disabled" : tolerance)
+                + ", bodyLimit=" + bodyLimit.maxBytes() + "]";
+    }
+
+    /**
+     * Configures a {@link RevRagWebhooks}. Defaults: the system UTC clock, {@link BodyLimit#DEFAULT},
+     * {@link WebhookJson#shared()}, {@link TimestampTolerance#DEFAULT}.
+     *
+     * <pre>{@code
+     * RevRagWebhooks revrag = RevRagWebhooks.builder()
+     *         .secrets(List.of(current, previous))   // rotation: either may have signed
+     *         .tolerance(TimestampTolerance.DEFAULT.withPast(Duration.ofMinutes(10)))
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private List<Secret> secrets = List.of();
+        private Clock clock = Clock.systemUTC();
+        private BodyLimit bodyLimit = BodyLimit.DEFAULT;
+        private WebhookJson json = WebhookJson.shared();
+        private TimestampTolerance tolerance = TimestampTolerance.DEFAULT;
+        private boolean toleranceSet;
+        private boolean timestampCheckDisabled;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses one signing secret, replacing any set before. Its UTF-8 bytes are the HMAC key.
+         *
+         * @param secret the secret RevRag signs with
+         * @return this builder
+         */
+        public Builder secret(Secret secret) {
+            return secrets(List.of(Objects.requireNonNull(secret, "secret")));
+        }
+
+        /**
+         * Uses several signing secrets (rotation): a delivery signed with any of them is accepted,
+         * and {@link Authentication#credentialId()} names the one that matched. Replaces any set before.
+         *
+         * @param secrets one or more secrets
+         * @return this builder
+         * @throws IllegalArgumentException when the list is empty
+         */
+        public Builder secrets(List<Secret> secrets) {
+            List<Secret> copy = List.copyOf(secrets);
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("at least one secret is required");
+            }
+            this.secrets = copy;
+            return this;
+        }
+
+        /**
+         * The clock the timestamp window is checked against.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The largest accepted body, checked before any hashing.
+         *
+         * @param bodyLimit the limit
+         * @return this builder
+         */
+        public Builder bodyLimit(BodyLimit bodyLimit) {
+            this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
+            return this;
+        }
+
+        /**
+         * The JSON set-up the body is parsed with.
+         *
+         * @param json the set-up
+         * @return this builder
+         */
+        public Builder json(WebhookJson json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /**
+         * How far the signed {@code t} may lie before and after the clock.
+         *
+         * @param tolerance the window
+         * @return this builder
+         */
+        public Builder tolerance(TimestampTolerance tolerance) {
+            this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+            this.toleranceSet = true;
+            return this;
+        }
+
+        /**
+         * Accepts a correctly signed delivery however old or early its {@code t} is, which lets a
+         * captured delivery be replayed forever. Only for replaying stored deliveries in tests or
+         * tools; {@code t} must still be present, well formed and signed.
+         *
+         * @return this builder
+         */
+        public Builder dangerouslyDisableTimestampCheck() {
+            this.timestampCheckDisabled = true;
+            return this;
+        }
+
+        /**
+         * Builds the receiver.
+         *
+         * @return the receiver
+         * @throws IllegalStateException when no secret was given, or when both a tolerance and
+         *     {@link #dangerouslyDisableTimestampCheck()} were given
+         */
+        public RevRagWebhooks build() {
+            if (secrets.isEmpty()) {
+                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...)");
+            }
+            if (toleranceSet && timestampCheckDisabled) {
+                throw new IllegalStateException("tolerance(...) and dangerouslyDisableTimestampCheck() contradict each other");
+            }
+            return new RevRagWebhooks(this);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.revhooks.revrag;
+
+import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.RequiredHeader;
+import dev.revhooks.core.WebhookHeaders;
+import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.signature.HexSignature;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RevRag's signature header {@code X-Webhook-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…]},
+ * cross-checked with {@code X-Webhook-Timestamp}; reads and writes the format.
+ *
+ * <p>Reading, in this order (the first failed check decides the reason):
+ * <ol>
+ *   <li>{@code X-Webhook-Signature} exactly once, at most 8 KiB: absent is
+ *       {@link FailureReason#MISSING_SIGNATURE}, repeated {@link FailureReason#MALFORMED_SIGNATURE},
+ *       too long {@link FailureReason#HEADER_TOO_LARGE}.</li>
+ *   <li>Entries separated by commas, each with optional spaces or tabs around it, each
+ *       {@code name=value} with a case-sensitive name: an entry without {@code '='} (an empty one
+ *       too), a second {@code t}, or a {@code v1} that is not 64 hex digits is
+ *       {@link FailureReason#MALFORMED_SIGNATURE}. Other names ({@code v0}, {@code v2}, …) are
+ *       ignored.</li>
+ *   <li>No {@code t}: {@link FailureReason#MISSING_TIMESTAMP}. A {@code t} that is not ASCII digits:
+ *       {@link FailureReason#MALFORMED_SIGNATURE}.</li>
+ *   <li>No {@code v1}: {@link FailureReason#MISSING_SIGNATURE}.</li>
+ *   <li>{@code X-Webhook-Timestamp}, when sent, exactly once, at most 8 KiB and character for
+ *       character equal to {@code t}; otherwise {@link FailureReason#MALFORMED_SIGNATURE}. When it is
+ *       absent, {@code t} alone is used: {@code t} is what the HMAC covers.</li>
+ * </ol>
+ */
+final class SignatureHeader {
+
+    static final String SIGNATURE_HEADER = "X-Webhook-Signature";
+    static final String TIMESTAMP_HEADER = "X-Webhook-Timestamp";
+
+    private static final RequiredHeader SIGNATURE = RequiredHeader.of(SIGNATURE_HEADER, FailureReason.MISSING_SIGNATURE);
+    private static final RequiredHeader TIMESTAMP = RequiredHeader.of(TIMESTAMP_HEADER, FailureReason.MISSING_TIMESTAMP);
+    private static final String TIMESTAMP_ENTRY = "t";
+    private static final String SIGNATURE_ENTRY = "v1";
+
+    private final String timestamp;
+    private final List<byte[]> signatures;
+
+    private SignatureHeader(String timestamp, List<byte[]> signatures) {
+        this.timestamp = timestamp;
+        this.signatures = signatures;
+    }
+
+    /**
+     * Reads and checks the signature header and the timestamp header.
+     *
+     * @param headers the request headers
+     * @return the signed timestamp and the candidate signatures
+     * @throws WebhookVerificationException as listed on the class
+     */
+    static SignatureHeader read(WebhookHeaders headers) throws WebhookVerificationException {
+        String value = SIGNATURE.read(headers);
+        String timestamp = null;
+        List<byte[]> signatures = new ArrayList<>(2);
+        for (String rawEntry : value.split(",", -1)) {
+            String entry = trimSpacesAndTabs(rawEntry);
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw malformed(SIGNATURE_HEADER + " has an entry without '='");
+            }
+            String name = entry.substring(0, eq);
+            String entryValue = entry.substring(eq + 1);
+            if (name.equals(TIMESTAMP_ENTRY)) {
+                if (timestamp != null) {
+                    throw malformed(SIGNATURE_HEADER + " has more than one t= entry");
+                }
+                timestamp = entryValue;
+            } else if (name.equals(SIGNATURE_ENTRY)) {
+                signatures.add(HexSignature.decode(entryValue));
+            }
+        }
+        if (timestamp == null) {
+            throw new WebhookVerificationException(FailureReason.MISSING_TIMESTAMP, SIGNATURE_HEADER + " has no t= entry");
+        }
+        if (!isDigits(timestamp)) {
+            throw malformed("t= is not a whole number of seconds");
+        }
+        if (signatures.isEmpty()) {
+            throw new WebhookVerificationException(FailureReason.MISSING_SIGNATURE, SIGNATURE_HEADER + " has no v1= entry");
+        }
+        if (TIMESTAMP.isPresent(headers) && !TIMESTAMP.read(headers).equals(timestamp)) {
+            throw malformed(TIMESTAMP_HEADER + " differs from the signed t= value");
+        }
+        return new SignatureHeader(timestamp, List.copyOf(signatures));
+    }
+
+    /**
+     * Writes the header value.
+     *
+     * @param timestamp the Unix seconds, as signed
+     * @param hexSignatures one or more signatures, 64 hex digits each
+     * @return {@code t=<timestamp>,v1=<hex>[,v1=<hex>…]}
+     */
+    static String format(String timestamp, List<String> hexSignatures) {
+        StringBuilder value = new StringBuilder(TIMESTAMP_ENTRY).append('=').append(timestamp);
+        for (String hex : hexSignatures) {
+            value.append(',').append(SIGNATURE_ENTRY).append('=').append(hex);
+        }
+        return value.toString();
+    }
+
+    /**
+     * The signed message in parts, {@code t}'s digits, {@code "."} and the raw body, for a MAC to be
+     * fed in order: the one definition of what RevRag signs, for the receiver and the signer alike.
+     * The body is not copied.
+     *
+     * @param timestamp {@code t}, ASCII digits
+     * @param body the raw body
+     * @return the parts, in order
+     */
+    static byte[][] signedMessage(String timestamp, byte[] body) {
+        return new byte[][] {timestamp.getBytes(StandardCharsets.US_ASCII), {'.'}, body};
+    }
+
+    /**
+     * The signed message of this header's {@code t} and {@code body}.
+     *
+     * @param body the raw body
+     * @return the parts, in order
+     */
+    byte[][] signedMessage(byte[] body) {
+        return signedMessage(timestamp, body);
+    }
+
+    /**
+     * The signed timestamp as Unix seconds.
+     *
+     * @return the seconds
+     * @throws WebhookVerificationException with {@link FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} when
+     *     the digits do not fit a {@code long}, which is outside every window
+     */
+    long epochSeconds() throws WebhookVerificationException {
+        try {
+            return Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw new WebhookVerificationException(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE, "timestamp out of range");
+        }
+    }
+
+    /**
+     * The decoded {@code v1} signatures, in the order sent.
+     *
+     * @return one or more 32-byte candidates
+     */
+    List<byte[]> signatures() {
+        return signatures;
+    }
+
+    private static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String trimSpacesAndTabs(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpaceOrTab(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpaceOrTab(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpaceOrTab(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static WebhookVerificationException malformed(String detail) {
+        return new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE, detail);
+    }
+}
