@@ -13,8 +13,8 @@ package dev.revhooks.core;
  * }
  * }</pre>
  *
- * <p>The message names what was wrong (for example the field and the JSON position); it does not
- * repeat the body.
+ * <p>The message names what was wrong (for example the field and the JSON position); it may quote
+ * the offending value, never the whole body.
  */
 public final class WebhookPayloadException extends WebhookException {
 
@@ -25,7 +25,7 @@ public final class WebhookPayloadException extends WebhookException {
     /**
      * Creates a payload exception.
      *
-     * @param message what was wrong, without the body's content
+     * @param message what was wrong; may quote the offending value, never the whole body
      * @param rawBody the verified body, not copied
      * @param cause the parser's exception, or null
      */

@@ -39,7 +39,10 @@ public interface WebhookReceiver<E> {
     Authentication verify(WebhookRequest request) throws WebhookVerificationException;
 
     /**
-     * Parses the body of a request that was already verified.
+     * Parses the body of a request that was already verified. A finding that {@link #receive}
+     * reports as a verification failure while parsing (an event type other than the one an
+     * endpoint serves, {@link FailureReason#EVENT_TYPE_MISMATCH}) is reported here as a
+     * {@link WebhookPayloadException} whose cause is that {@link WebhookVerificationException}.
      *
      * @param verifiedRequest a request that passed {@link #verify(WebhookRequest)}
      * @return the typed event
@@ -55,5 +58,5 @@ public interface WebhookReceiver<E> {
      * @throws WebhookVerificationException when the request must not be trusted
      * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
      */
-    VerifiedDelivery<E> receive(WebhookRequest request) throws WebhookException;
+    VerifiedDelivery<E> receive(WebhookRequest request) throws WebhookVerificationException, WebhookPayloadException;
 }

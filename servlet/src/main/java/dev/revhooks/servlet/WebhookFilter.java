@@ -3,7 +3,6 @@ package dev.revhooks.servlet;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.VerifiedDelivery;
-import dev.revhooks.core.WebhookException;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
@@ -155,13 +154,11 @@ public final class WebhookFilter<E> implements Filter {
         VerifiedDelivery<E> delivery;
         try {
             delivery = receiver.receive(webhookRequest);
-        } catch (WebhookException e) {
-            // sealed: exactly these two kinds
-            if (e instanceof WebhookPayloadException payload) {
-                unparseable(response, payload);
-            } else {
-                rejected(response, (WebhookVerificationException) e);
-            }
+        } catch (WebhookVerificationException e) {
+            rejected(response, e);
+            return;
+        } catch (WebhookPayloadException e) {
+            unparseable(response, e);
             return;
         }
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);

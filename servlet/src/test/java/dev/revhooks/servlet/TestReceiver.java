@@ -7,7 +7,6 @@ import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
-import dev.revhooks.core.WebhookException;
 import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
@@ -57,7 +56,8 @@ final class TestReceiver implements WebhookReceiver<ObjectNode> {
     }
 
     @Override
-    public VerifiedDelivery<ObjectNode> receive(WebhookRequest request) throws WebhookException {
+    public VerifiedDelivery<ObjectNode> receive(WebhookRequest request)
+            throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(request);
         return VerifiedDelivery.withDefaultKey("test", "any", parse(request), authentication, request.body());
     }

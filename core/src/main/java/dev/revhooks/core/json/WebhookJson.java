@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.revhooks.core.WebhookPayloadException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.Objects;
 
 /**
@@ -28,7 +30,8 @@ import java.util.Objects;
  * bounded nesting depth and string/number lengths ({@link JsonLimits}), trailing content
  * rejected, no silent coercion (a string is not a number, a fraction is not an integer, a number
  * is not a date-time), and {@code java.time} types; an {@code Instant} is read only from an ISO
- * 8601 string with an offset. Only UTF-8 JSON objects are read: a byte-order mark, another encoding
+ * 8601 string with an offset, a {@code UUID} only from its canonical 36-character form, and
+ * decimals in trees keep their trailing zeros. Only UTF-8 JSON objects are read: a byte-order mark, another encoding
  * or a top-level value that is not an object is a payload error.
  *
  * <p>Instances are immutable and thread-safe; {@link #shared()} is the default one.
@@ -59,8 +62,9 @@ public final class WebhookJson {
         JsonMapper built = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new OpenEnumModule())
-                .addModule(new SimpleModule("revhooks-strict-instant").addDeserializer(Instant.class,
-                        new StrictInstantDeserializer()))
+                .addModule(new SimpleModule("revhooks-strict-scalars")
+                        .addDeserializer(Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(UUID.class, new StrictUuidDeserializer()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -69,6 +73,7 @@ public final class WebhookJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         // A JSON string is never silently read as a number, boolean or date-time number, nor "" as null.
         built.coercionConfigDefaults()

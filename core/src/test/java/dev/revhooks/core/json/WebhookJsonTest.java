@@ -86,6 +86,17 @@ class WebhookJsonTest {
     }
 
     @Test
+    void treeDecimalsKeepTheirTrailingZeros() throws Exception {
+        assertThat(json.readObject(utf8("{\"d\":2.50}")).get("d").decimalValue().toPlainString()).isEqualTo("2.50");
+    }
+
+    @Test
+    void upperCaseUuidsAreCanonicalToo() throws Exception {
+        assertThat(json.read(utf8("{\"id\":\"123E4567-E89B-12D3-A456-426614174000\"}"), Sample.class).id())
+                .isEqualTo(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    }
+
+    @Test
     void openEnumsWriteAsTheirWireValue() {
         assertThat(new String(json.write(OpenEnum.of(Color.class, "blue")), StandardCharsets.UTF_8)).isEqualTo("\"blue\"");
     }
@@ -98,6 +109,9 @@ class WebhookJsonTest {
         "{\"name\":5}",
         "{\"name\":true}",
         "{\"id\":\"not-a-uuid\"}",
+        "{\"id\":\"Ej5FZ+ibEtOkVkJmFBdAAA==\"}",
+        "{\"id\":\"123e4567e89b12d3a456426614174000\"}",
+        "{\"id\":42}",
         "{\"at\":\"yesterday\"}",
         "{\"at\":\"\"}",
         "{\"at\":1726410720}",
