@@ -6,7 +6,6 @@ import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookVerificationException;
-import dev.revhooks.core.signature.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -16,9 +15,10 @@ import java.util.Objects;
  * Verifies a static key sent in a header (for vendors that authenticate with an API key instead of
  * a signature), against one or more active keys.
  *
- * <p>Both the sent value and each configured key are reduced to their SHA-256 digests, which are
- * compared with {@link MessageDigest#isEqual}: the comparison takes the same time whatever the
- * sent value's length or the position of its first wrong byte. Absent header:
+ * <p>The sent value's UTF-8 bytes are compared with each configured key by
+ * {@link MessageDigest#isEqual}{@code (sent, key)}, which visits every byte of the sent value
+ * whatever the key's length and the position of the first difference: the time depends only on
+ * what the sender sent, never on the key. Every configured key is compared. Absent header:
  * {@link FailureReason#MISSING_SIGNATURE}; empty value: {@link FailureReason#MALFORMED_SIGNATURE};
  * wrong key: {@link FailureReason#SIGNATURE_MISMATCH}. The header name is case-insensitive.
  *
@@ -30,20 +30,20 @@ import java.util.Objects;
 public final class SharedKeyVerifier {
 
     private final RequiredHeader header;
-    private final byte[][] keyDigests;
-    private final String[] ids;
+    private final byte[][] keys;
+    private final Authentication[] results;
 
     private SharedKeyVerifier(String headerName, List<Secret> keys) {
         this.header = RequiredHeader.of(Objects.requireNonNull(headerName, "headerName"), FailureReason.MISSING_SIGNATURE);
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one key is required");
         }
-        this.keyDigests = new byte[keys.size()][];
-        this.ids = new String[keys.size()];
+        this.keys = new byte[keys.size()][];
+        this.results = new Authentication[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             Secret key = Objects.requireNonNull(keys.get(i), "key");
-            keyDigests[i] = Sha256.digest(key.bytes());
-            ids[i] = key.idAt(i);
+            this.keys[i] = key.bytes();
+            results[i] = Authentication.sharedKey(key.idAt(i));
         }
     }
 
@@ -79,21 +79,26 @@ public final class SharedKeyVerifier {
         if (sent.isEmpty()) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE, header.name() + " header is empty");
         }
-        byte[] sentDigest = Sha256.digest(sent.getBytes(StandardCharsets.UTF_8));
-        int matchedIndex = -1;
-        for (int i = 0; i < keyDigests.length; i++) {
-            if (MessageDigest.isEqual(keyDigests[i], sentDigest) && matchedIndex < 0) {
-                matchedIndex = i;
+        byte[] sentBytes = sent.getBytes(StandardCharsets.UTF_8);
+        Authentication matched = null;
+        for (int i = 0; i < keys.length; i++) {
+            // The sent value first: isEqual's running time follows its first argument's length.
+            if (MessageDigest.isEqual(sentBytes, keys[i]) && matched == null) {
+                matched = results[i];
             }
         }
-        if (matchedIndex < 0) {
+        if (matched == null) {
             throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH, header.name() + " matches no configured key");
         }
-        return Authentication.sharedKey(ids[matchedIndex]);
+        return matched;
     }
 
     @Override
     public String toString() {
-        return "SharedKeyVerifier[header=" + header.name() + ", keys=" + List.of(ids) + "]";
+        StringBuilder ids = new StringBuilder();
+        for (Authentication result : results) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(result.credentialId());
+        }
+        return "SharedKeyVerifier[header=" + header.name() + ", keys=[" + ids + "]]";
     }
 }

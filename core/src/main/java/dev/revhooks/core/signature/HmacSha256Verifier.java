@@ -28,10 +28,20 @@ import javax.crypto.ShortBufferException;
  */
 public final class HmacSha256Verifier {
 
+    /** One thread's initialised MACs (one per secret) and its output buffer. */
+    private static final class ThreadState {
+        final Mac[] macs;
+        final byte[] computed = new byte[HmacSha256.LENGTH];
+
+        ThreadState(Mac[] macs) {
+            this.macs = macs;
+        }
+    }
+
     private final Secret[] secrets;
     private final String[] ids;
-    private final ThreadLocal<Mac[]> macs;
-    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[HmacSha256.LENGTH]);
+    private final Authentication[] results;
+    private final ThreadLocal<ThreadState> state;
 
     private HmacSha256Verifier(List<Secret> secrets) {
         Objects.requireNonNull(secrets, "secrets");
@@ -46,13 +56,17 @@ public final class HmacSha256Verifier {
             ids[i] = this.secrets[i].idAt(i);
             prototypes[i] = HmacSha256.initialised(this.secrets[i].bytes());
         }
-        this.macs = ThreadLocal.withInitial(() -> {
+        this.results = new Authentication[this.secrets.length];
+        for (int i = 0; i < this.secrets.length; i++) {
+            results[i] = Authentication.hmacSignature(ids[i]);
+        }
+        this.state = ThreadLocal.withInitial(() -> {
             Mac[] copies = new Mac[prototypes.length];
             for (int i = 0; i < prototypes.length; i++) {
                 Mac copy = HmacSha256.copyOf(prototypes[i]);
                 copies[i] = copy != null ? copy : HmacSha256.initialised(this.secrets[i].bytes());
             }
-            return copies;
+            return new ThreadState(copies);
         });
     }
 
@@ -85,7 +99,13 @@ public final class HmacSha256Verifier {
      * @throws WebhookVerificationException with {@link FailureReason#SIGNATURE_MISMATCH} when no secret matches
      */
     public Authentication verify(byte[] signature, byte[]... parts) throws WebhookVerificationException {
-        return verifyAny(List.of(signature), parts);
+        ThreadState thread = state.get();
+        for (int i = 0; i < thread.macs.length; i++) {
+            if (MessageDigest.isEqual(mac(thread, i, parts), signature)) {
+                return results[i];
+            }
+        }
+        throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH);
     }
 
     /**
@@ -98,28 +118,33 @@ public final class HmacSha256Verifier {
      * @throws WebhookVerificationException with {@link FailureReason#SIGNATURE_MISMATCH} when nothing matches
      */
     public Authentication verifyAny(List<byte[]> signatures, byte[]... parts) throws WebhookVerificationException {
-        Mac[] threadMacs = macs.get();
-        byte[] computed = scratch.get();
-        for (int i = 0; i < threadMacs.length; i++) {
-            Mac mac = threadMacs[i];
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            try {
-                mac.doFinal(computed, 0);
-            } catch (ShortBufferException e) {
-                throw new IllegalStateException(e);
-            }
+        ThreadState thread = state.get();
+        for (int i = 0; i < thread.macs.length; i++) {
+            byte[] computed = mac(thread, i, parts);
             boolean matched = false;
             for (int s = 0; s < signatures.size(); s++) {
                 // No early exit inside the comparison; every candidate is compared for this secret.
                 matched |= MessageDigest.isEqual(computed, signatures.get(s));
             }
             if (matched) {
-                return Authentication.hmacSignature(ids[i]);
+                return results[i];
             }
         }
         throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH);
+    }
+
+    /** The MAC of the parts with secret {@code i}, into the thread's buffer (valid until the next call). */
+    private static byte[] mac(ThreadState thread, int i, byte[][] parts) {
+        Mac mac = thread.macs[i];
+        for (byte[] part : parts) {
+            mac.update(part);
+        }
+        try {
+            mac.doFinal(thread.computed, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException("the output buffer holds a SHA-256 MAC", e);
+        }
+        return thread.computed;
     }
 
     /**
