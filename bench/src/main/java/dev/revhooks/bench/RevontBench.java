@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 4, time = 1)
 @Fork(3)
 public class RevontBench {
 
@@ -56,7 +56,6 @@ public class RevontBench {
     private RevontWebhooks ours;
     private WebhookRequest request;
     private byte[] body;
-    private String header;
     private HandWrittenHmac hand;
 
     @Setup
@@ -68,7 +67,6 @@ public class RevontBench {
         Secret secret = Secret.of(SECRET);
         ours = RevontWebhooks.builder().secret(secret).build();
         request = RevontSigner.of(secret).sign(body);
-        header = request.headers().first("X-Revont-Signature");
         hand = new HandWrittenHmac(SECRET);
         if (!handWrittenVerify() || !naiveVerify()) {
             throw new IllegalStateException("baselines do not accept the signed request");
@@ -98,7 +96,8 @@ public class RevontBench {
 
     @Benchmark
     public boolean handWrittenVerify() {
-        return header.startsWith("sha256=") && hand.verifyHex(header.substring(7), body);
+        String header = request.headers().first("X-Revont-Signature");
+        return header != null && header.startsWith("sha256=") && hand.verifyHex(header.substring(7), body);
     }
 
     @Benchmark
@@ -111,7 +110,7 @@ public class RevontBench {
 
     @Benchmark
     public boolean naiveVerify() {
-        return ("sha256=" + NaiveHmac.hex(SECRET, body)).equals(header);
+        return ("sha256=" + NaiveHmac.hex(SECRET, body)).equals(request.headers().first("X-Revont-Signature"));
     }
 
     @Benchmark
