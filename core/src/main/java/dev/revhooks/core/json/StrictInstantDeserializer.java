@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads an {@link Instant} only from an ISO 8601 date-time string with an offset ({@code Z} or
@@ -29,11 +26,10 @@ final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
             return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
         }
         String text = p.getText();
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
-                    "expected an ISO 8601 date-time with an offset, such as 2026-05-27T03:05:00Z");
+        Instant instant = StrictScalars.instant(text);
+        if (instant == null) {
+            return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "expected " + StrictScalars.INSTANT_EXPECTED);
         }
+        return instant;
     }
 }

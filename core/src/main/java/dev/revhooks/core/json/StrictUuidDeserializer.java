@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@link UUID} only from its canonical form, 36 characters of hex digits and hyphens in
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
 final class StrictUuidDeserializer extends StdScalarDeserializer<UUID> {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern CANONICAL =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     StrictUuidDeserializer() {
         super(UUID.class);
@@ -29,10 +26,10 @@ final class StrictUuidDeserializer extends StdScalarDeserializer<UUID> {
             return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
         }
         String text = p.getText();
-        if (!CANONICAL.matcher(text).matches()) {
-            return (UUID) ctxt.handleWeirdStringValue(UUID.class, text,
-                    "expected a UUID in its 36-character form, such as 123e4567-e89b-12d3-a456-426614174000");
+        UUID uuid = StrictScalars.uuid(text);
+        if (uuid == null) {
+            return (UUID) ctxt.handleWeirdStringValue(UUID.class, text, "expected " + StrictScalars.UUID_EXPECTED);
         }
-        return UUID.fromString(text);
+        return uuid;
     }
 }

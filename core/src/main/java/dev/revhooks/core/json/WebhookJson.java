@@ -2,6 +2,7 @@ package dev.revhooks.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -45,6 +47,7 @@ public final class WebhookJson {
     private static final WebhookJson SHARED = new WebhookJson(JsonLimits.DEFAULT);
 
     private final ObjectMapper mapper;
+    private final com.fasterxml.jackson.databind.ObjectReader trees;
     private final JsonLimits limits;
 
     private WebhookJson(JsonLimits limits) {
@@ -83,6 +86,7 @@ public final class WebhookJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         this.mapper = built;
+        this.trees = built.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -128,6 +132,35 @@ public final class WebhookJson {
             return mapper.readValue(rawBody, type);
         } catch (IOException e) {
             throw payloadError(e, rawBody);
+        }
+    }
+
+    /**
+     * Reads a verified body with a streaming {@link JsonCursor} reader: the fastest path, with the
+     * same tokenizer, limits and strictness as {@link #read(byte[], Class)}. Trailing content after
+     * the object is an error, and an exception thrown by the record a reader builds (for example
+     * {@code List.copyOf} meeting a null element) becomes a payload error, as it would in databind.
+     *
+     * @param <T> what the reader builds
+     * @param rawBody the verified body
+     * @param reader reads the top-level object
+     * @return the value
+     * @throws WebhookPayloadException when the body is not a UTF-8 JSON object of that shape
+     */
+    public <T> T read(byte[] rawBody, JsonCursor.ObjectReader<T> reader) throws WebhookPayloadException {
+        requireUtf8Object(rawBody);
+        try (JsonParser parser = mapper.createParser(rawBody)) {
+            parser.nextToken();
+            T value = reader.read(new JsonCursor(parser, trees));
+            if (parser.nextToken() != null) {
+                throw MismatchedInputException.from(parser, Object.class, "Trailing token after the JSON object: "
+                        + parser.currentToken());
+            }
+            return value;
+        } catch (IOException e) {
+            throw payloadError(e, rawBody);
+        } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
+            throw new WebhookPayloadException("the body does not match the expected shape: " + e.getMessage(), rawBody, e);
         }
     }
 
