@@ -18,12 +18,28 @@ import java.time.format.DateTimeParseException;
  *
  * @param event the event name as sent
  * @param timestamp when the event occurred, in UTC
- * @param data the raw {@code data} object
+ * @param data the raw {@code data} object, or null when {@code summary} was read directly
+ * @param summary the typed {@code data} of a {@code summary.ready} event read in the same pass, or null
  */
-record RevontEnvelope(String event, Instant timestamp, ObjectNode data) {
+record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryReadyData summary) {
+
+    private static final String SUMMARY_READY = RevontEventType.SUMMARY_READY.wireName();
+
+    /** The three fields as they came, before their checks; {@code summary} is read typed when possible. */
+    private static final class Fields {
+        JsonNode event;
+        JsonNode timestamp;
+        JsonNode data;
+        SummaryReadyData summary;
+        boolean sawData;
+    }
 
     /**
-     * Reads the envelope of a verified body.
+     * Reads the envelope of a verified body. The fast path reads it in one streaming pass: when
+     * {@code event} comes before {@code data} (as Revont sends it), a {@code summary.ready}
+     * {@code data} object goes straight into its record. Any error sends the body down the tree
+     * path instead, which reports it exactly and in the documented order (envelope first, then the
+     * maximum age, then {@code data}).
      *
      * @param json the JSON set-up
      * @param body the verified body
@@ -32,13 +48,56 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data) {
      *     an ISO 8601 {@code timestamp} and an object {@code data}
      */
     static RevontEnvelope read(WebhookJson json, byte[] body) throws WebhookPayloadException {
+        try {
+            return readStreaming(json, body);
+        } catch (WebhookPayloadException e) {
+            return readTree(json, body);
+        }
+    }
+
+    private static RevontEnvelope readStreaming(WebhookJson json, byte[] body) throws WebhookPayloadException {
+        Fields fields = json.read(body, in -> {
+            Fields f = new Fields();
+            for (String field = in.nextField(); field != null; field = in.nextField()) {
+                switch (field) {
+                    case "event" -> f.event = in.tree();
+                    case "timestamp" -> f.timestamp = in.tree();
+                    case "data" -> {
+                        f.sawData = true;
+                        if (f.event != null && f.event.isTextual() && f.event.textValue().equals(SUMMARY_READY)) {
+                            f.summary = in.object(SummaryReadyData::read);
+                        } else {
+                            f.data = in.tree();
+                        }
+                    }
+                    default -> in.skip();
+                }
+            }
+            return f;
+        });
+        String event = requiredText(fields.event, "event", body);
+        Instant timestamp = instant(requiredText(fields.timestamp, "timestamp", body), body);
+        if (fields.summary != null) {
+            return new RevontEnvelope(event, timestamp, null, fields.summary);
+        }
+        if (!fields.sawData || !(fields.data instanceof ObjectNode data)) {
+            throw new WebhookPayloadException("'data' is missing or not a JSON object", body, null);
+        }
+        return new RevontEnvelope(event, timestamp, data, null);
+    }
+
+    private static RevontEnvelope readTree(WebhookJson json, byte[] body) throws WebhookPayloadException {
         ObjectNode root = json.readObject(body);
-        String event = requiredText(root, "event", body);
-        Instant timestamp = instant(requiredText(root, "timestamp", body), body);
-        if (!(required(root, "data", body) instanceof ObjectNode data)) {
+        String event = requiredText(root.get("event"), "event", body);
+        Instant timestamp = instant(requiredText(root.get("timestamp"), "timestamp", body), body);
+        JsonNode data = root.get("data");
+        if (data == null) {
+            throw new WebhookPayloadException("missing required field 'data'", body, null);
+        }
+        if (!(data instanceof ObjectNode object)) {
             throw new WebhookPayloadException("'data' is not a JSON object", body, null);
         }
-        return new RevontEnvelope(event, timestamp, data);
+        return new RevontEnvelope(event, timestamp, object, null);
     }
 
     /**
@@ -54,7 +113,8 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data) {
         return switch (type) {
             case CALL_STARTED -> new RevontEvent.CallStarted(timestamp, callId(body), data);
             case CALL_ENDED -> new RevontEvent.CallEnded(timestamp, callId(body), data);
-            case SUMMARY_READY -> new RevontEvent.SummaryReady(timestamp, summaryReadyData(json, body));
+            case SUMMARY_READY -> new RevontEvent.SummaryReady(timestamp,
+                    summary != null ? summary : summaryReadyData(json, body));
             case ACTION_ITEM_CREATED -> new RevontEvent.ActionItemCreated(timestamp, callId(body), data);
             case ACTION_ITEM_COMPLETED -> new RevontEvent.ActionItemCompleted(timestamp, callId(body), data);
             case UNKNOWN -> new RevontEvent.Unknown(event, timestamp, data);
@@ -85,16 +145,10 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data) {
         return new WebhookPayloadException("in 'data': " + problem, body, cause);
     }
 
-    private static JsonNode required(ObjectNode root, String field, byte[] body) throws WebhookPayloadException {
-        JsonNode value = root.get(field);
+    private static String requiredText(JsonNode value, String field, byte[] body) throws WebhookPayloadException {
         if (value == null) {
             throw new WebhookPayloadException("missing required field '" + field + "'", body, null);
         }
-        return value;
-    }
-
-    private static String requiredText(ObjectNode root, String field, byte[] body) throws WebhookPayloadException {
-        JsonNode value = required(root, field, body);
         if (!value.isTextual()) {
             throw new WebhookPayloadException("'" + field + "' is not a string", body, null);
         }

@@ -1,6 +1,8 @@
 package dev.revhooks.revont;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.revhooks.core.json.JsonCursor;
+import java.io.IOException;
 
 /**
  * The {@code data} object of a {@code summary.ready} event, field by field as the guide documents
@@ -30,4 +32,32 @@ public record SummaryReadyData(
         @JsonProperty("duration_seconds") Long durationSeconds,
         @JsonProperty("summary_url") String summaryUrl,
         @JsonProperty("coaching_score") Integer coachingScore) {
+
+    /**
+     * Reads the object in one streaming pass, with the strictness of the shared databind set-up.
+     *
+     * @param in the cursor, on the object's start
+     * @return the data
+     * @throws IOException on a JSON type error
+     */
+    static SummaryReadyData read(JsonCursor in) throws IOException {
+        String callId = null;
+        String repId = null;
+        String prospectEmail = null;
+        Long durationSeconds = null;
+        String summaryUrl = null;
+        Integer coachingScore = null;
+        for (String field = in.nextField(); field != null; field = in.nextField()) {
+            switch (field) {
+                case "call_id" -> callId = in.string();
+                case "rep_id" -> repId = in.string();
+                case "prospect_email" -> prospectEmail = in.string();
+                case "duration_seconds" -> durationSeconds = in.integer();
+                case "summary_url" -> summaryUrl = in.string();
+                case "coaching_score" -> coachingScore = in.int32();
+                default -> in.skip();
+            }
+        }
+        return new SummaryReadyData(callId, repId, prospectEmail, durationSeconds, summaryUrl, coachingScore);
+    }
 }
