@@ -1,0 +1,112 @@
+package dev.revhooks.revdesk.api;
+
+import static dev.revhooks.revdesk.api.ApiFixtures.API_KEY;
+import static dev.revhooks.revdesk.api.ApiFixtures.API_KEY_VALUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.revhooks.core.Secret;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The builder: required API key, base URI rules, timeouts, and a toString without the key. */
+class RevDeskApiSettingsTest {
+
+    @Test
+    void defaultsToTheDocumentedBaseUriAndTimeoutsAndNeverShowsTheKey() {
+        RevDeskApi api = RevDeskApi.builder().apiKey(API_KEY).build();
+
+        assertThat(api).hasToString("RevDeskApi[baseUri=https://api.revdesk.com/api/v1, connectTimeout=PT10S, requestTimeout=PT30S]");
+        assertThat(api.toString()).doesNotContain(API_KEY_VALUE);
+    }
+
+    @Test
+    void requiresAnApiKey() {
+        assertThatIllegalStateException().isThrownBy(() -> RevDeskApi.builder().build())
+                .withMessage("an API key is required: call apiKey(...)");
+    }
+
+    @Test
+    void refusesAnApiKeyThatCannotBeSentInAHeaderWithoutShowingIt() {
+        for (Secret key : new Secret[] {
+            Secret.of("rd_live_with space"),
+            Secret.of("rd_live_with\nbreak"),
+            Secret.of("rd_live_caf\u00e9"),
+            Secret.ofBytes(null, "rd_live_\u0000".getBytes(StandardCharsets.UTF_8))}) {
+            assertThatIllegalArgumentException().isThrownBy(() -> RevDeskApi.builder().apiKey(key))
+                    .withMessage("the API key may contain only visible ASCII characters (no spaces, no line breaks)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://api.revdesk.com/api/v1",
+        "HTTPS://api.revdesk.com/v1",
+        "http://localhost:8080/v1",
+        "http://LOCALHOST/v1",
+        "http://127.0.0.1:1/v1"})
+    void acceptsHttpsAndLocalHttpBaseUris(String uri) {
+        RevDeskApi api = RevDeskApi.builder().apiKey(API_KEY).baseUri(URI.create(uri)).build();
+
+        assertThat(api.toString()).contains("baseUri=" + uri + ",");
+    }
+
+    @Test
+    void ignoresTrailingSlashesOfTheBaseUri() {
+        RevDeskApi api = RevDeskApi.builder().apiKey(API_KEY).baseUri(URI.create("https://eu.api.revdesk.com/api/v1//")).build();
+
+        assertThat(api.toString()).contains("baseUri=https://eu.api.revdesk.com/api/v1,");
+    }
+
+    static Stream<Arguments> invalidBaseUris() {
+        String mustBeHttps = "the API base URI must be an absolute https:// URI with a host";
+        return Stream.of(
+                Arguments.of("http://api.revdesk.com/v1",
+                        "the API base URI must use https; http is allowed only for localhost and 127.0.0.1 (tests)"),
+                Arguments.of("http://127.0.0.2/v1",
+                        "the API base URI must use https; http is allowed only for localhost and 127.0.0.1 (tests)"),
+                Arguments.of("http://localhost.example.com/v1",
+                        "the API base URI must use https; http is allowed only for localhost and 127.0.0.1 (tests)"),
+                Arguments.of("ftp://api.revdesk.com/v1", mustBeHttps),
+                Arguments.of("/v1", mustBeHttps),
+                Arguments.of("mailto:ops@example.com", mustBeHttps),
+                Arguments.of("https:///v1", mustBeHttps),
+                Arguments.of("https://user:pw@api.revdesk.com/v1",
+                        "the API base URI must not carry user info; give the key to apiKey(...)"),
+                Arguments.of("https://api.revdesk.com/api/v1?x=1", "the API base URI must not have a query or a fragment"),
+                Arguments.of("https://api.revdesk.com/api/v1#top", "the API base URI must not have a query or a fragment"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidBaseUris")
+    void refusesOtherBaseUris(String uri, String message) {
+        assertThatIllegalArgumentException().isThrownBy(() -> RevDeskApi.builder().baseUri(URI.create(uri)))
+                .withMessage(message);
+    }
+
+    @Test
+    void acceptsTimeoutsUpToOneHour() {
+        RevDeskApi api = RevDeskApi.builder().apiKey(API_KEY)
+                .connectTimeout(Duration.ofMillis(1)).requestTimeout(Duration.ofHours(1)).build();
+
+        assertThat(api.toString()).endsWith("connectTimeout=PT0.001S, requestTimeout=PT1H]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, 3_600_001})
+    void refusesTimeoutsThatAreNotPositiveOrLongerThanOneHour(long millis) {
+        Duration timeout = Duration.ofMillis(millis);
+        assertThatIllegalArgumentException().isThrownBy(() -> RevDeskApi.builder().connectTimeout(timeout))
+                .withMessage("connectTimeout must be positive and at most one hour, was " + timeout);
+        assertThatIllegalArgumentException().isThrownBy(() -> RevDeskApi.builder().requestTimeout(timeout))
+                .withMessage("requestTimeout must be positive and at most one hour, was " + timeout);
+    }
+}
