@@ -34,6 +34,13 @@ final class EventReader {
      */
     RevDeskEvent read(RevDeskEventType subscribed, byte[] body)
             throws WebhookVerificationException, WebhookPayloadException {
+        RevDeskEvent streamed = StreamedBody.read(json, subscribed, body);
+        return streamed != null ? streamed : readTree(subscribed, body);
+    }
+
+    /** The tree path: decides the shape, maps {@code triggerEvent}, and reports every error exactly. */
+    RevDeskEvent readTree(RevDeskEventType subscribed, byte[] body)
+            throws WebhookVerificationException, WebhookPayloadException {
         ObjectNode root = json.readObject(body);
         if (subscribed.isNumberLifecycle() || (root.has(TRIGGER_EVENT) && root.has(PAYLOAD))) {
             return readEnvelope(subscribed, root, body);
