@@ -7,10 +7,15 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request passed downstream: its body, already read once by the filter, can be read again. */
+/**
+ * The request passed downstream: its body, already read by the filter, can be read again, any
+ * number of times, through {@link #getInputStream()} or {@link #getReader()} (UTF-8 unless the
+ * request names a charset). Reading is synchronous: the body is already in memory.
+ */
 final class VerifiedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
@@ -52,10 +57,20 @@ final class VerifiedBodyRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public BufferedReader getReader() {
-        String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+    public BufferedReader getReader() throws UnsupportedEncodingException {
+        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset(getCharacterEncoding())));
+    }
+
+    /** The request's charset, as the Servlet API reports an unknown one: {@link UnsupportedEncodingException}. */
+    private static Charset charset(String encoding) throws UnsupportedEncodingException {
+        if (encoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(encoding);
+        } catch (IllegalArgumentException unknownOrIllegalName) {
+            throw new UnsupportedEncodingException("unsupported request charset");
+        }
     }
 
     @Override

@@ -23,34 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * A servlet filter that verifies and parses every delivery with one {@link WebhookReceiver}, so
- * one class serves all four vendors. Map it to the webhook URL (one URL per receiver).
- *
- * <p>For each request the filter:
- * <ol>
- *   <li>answers {@code 405} (with {@code Allow: POST}) to anything but {@code POST};</li>
- *   <li>reads the raw body once, up to the receiver's {@link WebhookReceiver#bodyLimit()}: a
- *       declared {@code Content-Length} over the limit is refused before reading, and a chunked
- *       body stops being read one byte past it ({@code 413});</li>
- *   <li>verifies, then parses, with the request's headers, path, query and remote address (so
- *       request guards work); a rejected request gets the reason's status ({@code 401}, {@code 400},
- *       {@code 413}, {@code 431}) and a one-line plain-text body naming the failed check, nothing
- *       secret;</li>
- *   <li>passes an accepted request on, with the {@link VerifiedDelivery} in the request attribute
- *       {@value #DELIVERY_ATTRIBUTE} (read it with {@link #delivery(ServletRequest, Class)}) and
- *       the raw body still readable downstream.</li>
- * </ol>
- *
- * <p>An authentic body that does not parse is never dropped silently: with an
- * {@link UnparseableDeliveryHandler} it is handed over raw and the filter answers {@code 202};
- * without one the filter answers {@code 400} and logs the reason and delivery key (never the body).
- * Configure the handler: a vendor that does not retry (RevDesk) or stops retrying (Revont, after
- * three retries) would otherwise lose the delivery.
- *
- * <p>With a {@link ReplayGuard} ({@link Builder#replayGuard(ReplayGuard)}) a retried or replayed
- * delivery is passed on once: later copies are acknowledged and dropped.
- *
- * <p>Vendors want a fast answer (Revont: within 10 seconds, then retries after 30 s, 5 min and
- * 30 min). Downstream, acknowledge at once and hand the event to your own executor or queue.
+ * one class serves all four vendors. Map one filter to each webhook URL (for RevDesk, one URL and
+ * one receiver built with {@code subscribedTo(type)} per subscribed event type); the servlet behind
+ * it sees only verified deliveries.
  *
  * <pre>{@code
  * WebhookFilter<RevontEvent> filter = WebhookFilter.builder(RevontWebhooks.builder().secret(secret).build())
@@ -58,11 +33,72 @@ import java.util.function.Predicate;
  *         .build();
  * context.addFilter("revont", filter).addMappingForUrlPatterns(null, false, "/hooks/revont");
  *
- * // in the servlet behind it:
+ * // in the servlet behind it: acknowledge at once, work on your own executor
  * VerifiedDelivery<RevontEvent> delivery = WebhookFilter.delivery(request, RevontEvent.class);
  * executor.submit(() -> handle(delivery.event()));
  * response.setStatus(204);
  * }</pre>
+ *
+ * <p>For each request the filter:
+ * <ol>
+ *   <li>answers {@code 405} (with {@code Allow: POST}) to anything but {@code POST};</li>
+ *   <li>reads the raw body once, up to the receiver's {@link WebhookReceiver#bodyLimit()}: a
+ *       declared {@code Content-Length} over the limit is refused before reading, and a chunked
+ *       body stops being read one byte past it ({@code 413});</li>
+ *   <li>verifies, then parses, with the request's headers, path ({@code getRequestURI()}), raw
+ *       query string and remote address ({@code getRemoteAddr()}), so request guards (a path or
+ *       query token, a source-address allowlist) work;</li>
+ *   <li>passes an accepted request on, with the {@link VerifiedDelivery} in the request attribute
+ *       {@value #DELIVERY_ATTRIBUTE} (read it with {@link #delivery(ServletRequest, Class)}) and
+ *       the raw body readable again, as often as needed, through {@code getInputStream()} and
+ *       {@code getReader()} (UTF-8 unless the request names a charset).</li>
+ * </ol>
+ *
+ * <p>What the filter answers itself. Every body it writes is one line of plain text naming the
+ * failed check (for a rejection, the {@link dev.revhooks.core.FailureReason} first), with line
+ * breaks and other control characters escaped; never a secret, a key, a token or an expected
+ * signature. Bad input never gets a {@code 500}.
+ * <table>
+ *   <caption>Statuses the filter answers</caption>
+ *   <tr><th>status</th><th>when</th></tr>
+ *   <tr><td>401</td><td>missing, malformed or wrong signature or key; missing or out-of-window
+ *       timestamp; unsigned delivery not accepted; no signing secret at the sender; a request guard
+ *       refused</td></tr>
+ *   <tr><td>400</td><td>{@code EVENT_TYPE_MISMATCH} (another event type than the URL serves); an
+ *       authentic body that does not parse, when no {@link UnparseableDeliveryHandler} is set</td></tr>
+ *   <tr><td>405</td><td>not {@code POST}</td></tr>
+ *   <tr><td>413</td><td>the body is over the receiver's limit</td></tr>
+ *   <tr><td>431</td><td>a header the receiver reads is over its length limit</td></tr>
+ *   <tr><td>202</td><td>an authentic body that does not parse was handed to the handler</td></tr>
+ *   <tr><td>500</td><td>the handler threw, so the delivery was not kept</td></tr>
+ *   <tr><td>200 / 409</td><td>with a {@link ReplayGuard}: a copy already processed (not passed
+ *       on) / a copy whose first is still being processed ({@code Retry-After: 30})</td></tr>
+ * </table>
+ *
+ * <p>An authentic body that does not parse is never dropped silently: with an
+ * {@link UnparseableDeliveryHandler} it is handed over raw and the filter answers {@code 202};
+ * without one the filter answers {@code 400} and logs the reason and delivery key (never the body).
+ * Configure the handler: the vendors' retries cannot help a body that will never parse, and some
+ * never retry. Revont retries a failed delivery 3 times (30 s, 5 min and 30 min after the previous
+ * failure), then marks it failed in the endpoint's delivery log, from which it can be re-sent by
+ * hand. RevDesk's delivery is fire-and-forget: no retry. RevRag's and RevRing's documents do not
+ * say whether they retry.
+ *
+ * <p>Answer fast and do the work elsewhere. Revont wants an answer within 10 seconds (a slower
+ * answer counts as a failure and is retried); RevDesk asks for a quick 2xx; RevRing's pre-call
+ * exchange must be answered within 3 seconds, or the call goes on with default variables. Downstream
+ * of the filter, acknowledge at once and hand the event to your own executor or queue, except
+ * RevRing's pre-call, whose answer ({@code PreCallAnswer}) is the response itself.
+ *
+ * <p>With a {@link ReplayGuard} ({@link Builder#replayGuard(ReplayGuard)}) a retried or replayed
+ * delivery is passed on once: later copies are acknowledged and dropped. A key is recorded only
+ * when the app answered 2xx without throwing, so a failed attempt is processed again on the
+ * vendor's retry.
+ *
+ * <p>The filter reads the body with blocking I/O and calls the rest of the chain on the same
+ * thread; a downstream that reads the body with a {@code ReadListener} is not supported, and with
+ * a replay guard the app's status is taken when the chain returns (finish the response before
+ * returning rather than with {@code startAsync}). Instances are immutable and thread-safe.
  *
  * @param <E> the vendor's event type
  */
@@ -209,29 +245,56 @@ public final class WebhookFilter<E> implements Filter {
     }
 
     private void rejected(HttpServletResponse response, WebhookVerificationException e) throws IOException {
-        LOG.log(System.Logger.Level.INFO, "{0} webhook rejected: {1}", receiver.vendor(), e.getMessage());
-        reject(response, e.reason().httpStatus(), e.getMessage());
+        String message = oneLine(e.getMessage());
+        LOG.log(System.Logger.Level.INFO, "{0} webhook rejected: {1}", receiver.vendor(), message);
+        reject(response, e.reason().httpStatus(), message);
     }
 
     private void unparseable(HttpServletResponse response, WebhookPayloadException e) throws IOException {
         DeliveryKey key = DeliveryKey.of(receiver.vendor(), "unparseable", e.rawBody());
+        String reason = oneLine(e.getMessage());
         if (unparseableHandler == null) {
             LOG.log(System.Logger.Level.WARNING,
-                    "{0} webhook is authentic but did not parse, and no UnparseableDeliveryHandler is configured;"
-                            + " answering 400 (delivery key {1}): {2}", receiver.vendor(), key, e.getMessage());
-            reject(response, 400, "authentic delivery did not parse: " + e.getMessage());
+                    "{0} webhook passed verification but did not parse, and no UnparseableDeliveryHandler is configured;"
+                            + " answering 400 (delivery key {1}): {2}", receiver.vendor(), key, reason);
+            reject(response, 400, "delivery did not parse: " + reason);
             return;
         }
         try {
-            unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, e.getMessage(), e.rawBody()));
+            unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, reason, e.rawBody()));
         } catch (Exception handlerFailure) {
             LOG.log(System.Logger.Level.ERROR, "UnparseableDeliveryHandler failed for delivery key " + key, handlerFailure);
             reject(response, 500, "the unparseable delivery could not be kept");
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "{0} webhook did not parse and was handed to the UnparseableDeliveryHandler"
-                + " (delivery key {1}): {2}", receiver.vendor(), key, e.getMessage());
+                + " (delivery key {1}): {2}", receiver.vendor(), key, reason);
         response.setStatus(202);
+    }
+
+    /**
+     * The message with line breaks (CR, LF, U+2028, U+2029) and every other control character
+     * written as backslash escapes, so that text a sender put in a body (a parse error may quote
+     * it) can start neither a new log line nor a new response line.
+     */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void reject(HttpServletResponse response, int status, String message) throws IOException {

@@ -9,23 +9,38 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** An embedded Jetty 12 (ee10) on 127.0.0.1 with filters on paths and one servlet behind them all. */
+/**
+ * An embedded Jetty 12 (ee10) on 127.0.0.1, port 0, with filters and servlets on path specs.
+ *
+ * <p>Jetty's request header limit is raised to 64 KiB (its default is 8 KiB for all headers
+ * together), so a single header over a receiver's 8 KiB limit reaches the filter and gets the
+ * library's {@code 431}, not Jetty's own.
+ */
 final class JettyServer implements AutoCloseable {
 
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServerConnector connector;
 
     JettyServer(Map<String, Filter> filtersByPath, HttpServlet app) throws Exception {
+        this(filtersByPath, Map.of("/*", app));
+    }
+
+    JettyServer(Map<String, Filter> filtersByPath, Map<String, HttpServlet> servletsByPath) throws Exception {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(64 * 1024);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         filtersByPath.forEach((path, filter) ->
                 context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST)));
-        context.addServlet(new ServletHolder(app), "/*");
+        servletsByPath.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
         server.start();
     }

@@ -2,16 +2,24 @@ package dev.revhooks.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.VerifiedDelivery;
+import dev.revhooks.revont.RevontEvent;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -136,16 +144,14 @@ class WebhookFilterTest {
 
     @Test
     void aChunkedBodyOverTheLimitIs413() throws Exception {
-        byte[] over = paddedJson(4 * LIMIT);
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/hooks/plain"))
-                .header("X-Test-Signature", TestReceiver.sign(over))
-                // no length known in advance: sent chunked
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(over)))
-                .build();
-        // its own client: the server closes a connection whose body it stopped reading
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).startsWith("PAYLOAD_TOO_LARGE");
+        try (LogCapture logs = new LogCapture()) {
+            WebhookHttp.postEndlessBody(server.uri("/hooks/plain")).ifPresent(response -> {
+                assertThat(response.statusCode()).isEqualTo(413);
+                assertThat(response.body()).startsWith("PAYLOAD_TOO_LARGE");
+            });
+            assertThat(logs.records()).singleElement()
+                    .satisfies(record -> assertThat(record).contains("rejected: PAYLOAD_TOO_LARGE"));
+        }
 
         byte[] small = BODY;
         HttpResponse<String> chunkedOk = CLIENT.send(HttpRequest.newBuilder(server.uri("/hooks/plain"))
@@ -213,9 +219,40 @@ class WebhookFilterTest {
 
     @Test
     void deliveryAccessorRefusesARequestThatDidNotPassTheFilter() {
-        assertThatThrownBy(() -> WebhookFilter.delivery(new FakeRequest(), ObjectNode.class))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("WebhookFilter");
+        assertThatThrownBy(() -> WebhookFilter.delivery(fake(ServletRequest.class, Map.of()), ObjectNode.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no verified ObjectNode delivery on this request: is the WebhookFilter mapped to this URL?");
         assertThat(WebhookFilter.of(new TestReceiver(BodyLimit.DEFAULT)).toString()).isEqualTo("WebhookFilter[test]");
+    }
+
+    @Test
+    void deliveryAccessorRefusesAnotherVendorsDelivery() {
+        VerifiedDelivery<ObjectNode> delivery = VerifiedDelivery.withDefaultKey("test", "any",
+                JsonNodeFactory.instance.objectNode(), Authentication.none(), BODY);
+        ServletRequest request = fake(ServletRequest.class, Map.of(WebhookFilter.DELIVERY_ATTRIBUTE, delivery));
+        assertThat(WebhookFilter.delivery(request, ObjectNode.class)).isSameAs(delivery);
+        assertThatThrownBy(() -> WebhookFilter.delivery(request, RevontEvent.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no verified RevontEvent delivery on this request: is the WebhookFilter mapped to this URL?");
+    }
+
+    @Test
+    void aRequestThatIsNotHttpIsAServletExceptionAndNotPassedOn() {
+        WebhookFilter<ObjectNode> filter = WebhookFilter.of(new TestReceiver(BodyLimit.DEFAULT));
+        assertThatThrownBy(() -> filter.doFilter(fake(ServletRequest.class, Map.of()), fake(ServletResponse.class, Map.of()),
+                (request, response) -> fail("passed on")))
+                .isInstanceOf(ServletException.class).hasMessage("WebhookFilter serves HTTP requests only");
+    }
+
+    @Test
+    void builderRefusesNulls() {
+        assertThatThrownBy(() -> WebhookFilter.builder(null)).isInstanceOf(NullPointerException.class).hasMessage("receiver");
+        WebhookFilter.Builder<ObjectNode> builder = WebhookFilter.builder(new TestReceiver(BodyLimit.DEFAULT));
+        assertThatThrownBy(() -> builder.onUnparseableDelivery(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("handler");
+        assertThatThrownBy(() -> builder.replayGuard(null)).isInstanceOf(NullPointerException.class).hasMessage("guard");
+        assertThatThrownBy(() -> builder.skipReplayGuardWhen(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("skip");
     }
 
     static byte[] paddedJson(int size) {
@@ -224,12 +261,12 @@ class WebhookFilterTest {
         return (head + "x".repeat(size - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A request object with no attributes, as seen by a servlet not behind the filter. */
-    static final class FakeRequest extends jakarta.servlet.ServletRequestWrapper {
-        FakeRequest() {
-            super((jakarta.servlet.ServletRequest) java.lang.reflect.Proxy.newProxyInstance(
-                    FakeRequest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.ServletRequest.class},
-                    (proxy, method, args) -> null));
-        }
+    /**
+     * A bare servlet request or response, not HTTP, as a servlet not behind the filter might see:
+     * {@code getAttribute} answers from {@code attributes}, everything else returns null.
+     */
+    static <T> T fake(Class<T> type, Map<String, Object> attributes) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("getAttribute") ? attributes.get((String) args[0]) : null));
     }
 }
