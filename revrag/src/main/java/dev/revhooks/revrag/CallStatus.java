@@ -2,7 +2,6 @@ package dev.revhooks.revrag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.revhooks.core.OpenEnum;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,11 +44,11 @@ import java.util.UUID;
  */
 public record CallStatus(
         @JsonProperty(value = "call_status", required = true) OpenEnum<CallState> callStatus,
-        @JsonProperty(value = "call_id", required = true) @JsonDeserialize(using = StrictWireTypes.Uuid.class) UUID callId,
-        @JsonProperty(value = "agent_id", required = true) @JsonDeserialize(using = StrictWireTypes.Uuid.class) UUID agentId,
+        @JsonProperty(value = "call_id", required = true) UUID callId,
+        @JsonProperty(value = "agent_id", required = true) UUID agentId,
         @JsonProperty("summary") String summary,
-        @JsonProperty("start_time") @JsonDeserialize(using = StrictWireTypes.OffsetInstant.class) Instant startTime,
-        @JsonProperty("end_time") @JsonDeserialize(using = StrictWireTypes.OffsetInstant.class) Instant endTime,
+        @JsonProperty("start_time") Instant startTime,
+        @JsonProperty("end_time") Instant endTime,
         @JsonProperty("duration") BigDecimal duration,
         @JsonProperty("disconnection_reason") String disconnectionReason,
         @JsonProperty("recording_url") String recordingUrl,

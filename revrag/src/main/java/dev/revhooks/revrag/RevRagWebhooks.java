@@ -124,7 +124,8 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
         UnauthenticatedHints hints = UnauthenticatedHints.from(verifiedRequest.headers());
         switch (typeOf(hints)) {
             case CALL_ENDED:
-                return new RevRagEvent.CallEnded(json.read(body, CallStatus.class), hints);
+                CallStatus streamed = StreamedCallStatus.read(json, body);
+                return new RevRagEvent.CallEnded(streamed != null ? streamed : json.read(body, CallStatus.class), hints);
             default:
                 return new RevRagEvent.Unknown(json.readObject(body), hints);
         }
