@@ -48,6 +48,18 @@ import java.util.Objects;
  */
 public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
 
+    /** The signature header, {@code t=<unix seconds>,v1=<hex>}. */
+    public static final String SIGNATURE_HEADER = SignatureHeader.SIGNATURE_HEADER;
+
+    /** The send-time header (unix seconds); must equal the signed {@code t=} when sent. */
+    public static final String TIMESTAMP_HEADER = SignatureHeader.TIMESTAMP_HEADER;
+
+    /** The event-type header: not covered by the signature (see {@link UnauthenticatedHints}). */
+    public static final String EVENT_HEADER = UnauthenticatedHints.EVENT_HEADER;
+
+    /** The delivery-id header: not covered by the signature (see {@link UnauthenticatedHints}). */
+    public static final String WEBHOOK_ID_HEADER = UnauthenticatedHints.WEBHOOK_ID_HEADER;
+
     private static final String VENDOR = "revrag";
 
     private final HmacSha256Verifier verifier;

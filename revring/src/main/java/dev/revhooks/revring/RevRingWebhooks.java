@@ -65,7 +65,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     /** The vendor name used in delivery keys. */
     static final String VENDOR = "revring";
     /** The header carrying RevRing's API key. */
-    static final String API_KEY_HEADER = "x-api-key";
+    public static final String API_KEY_HEADER = "x-api-key";
     /** The body field naming the webhook; only the pre-call body has it. */
     static final String EVENT_FIELD = "event";
 
