@@ -36,7 +36,7 @@ enum Vendor {
         }
     },
 
-    REVRAG("revrag", "RevRag", "X-Webhook-Signature", true) {
+    REVRAG("revrag", "RevRag", RevRagWebhooks.SIGNATURE_HEADER, true) {
         @Override
         VendorReceiver<?> receiver(Secret key, Settings settings) {
             RevRagWebhooks.Builder builder = RevRagWebhooks.builder().secret(key).clock(settings.clock());
@@ -52,7 +52,7 @@ enum Vendor {
         }
     },
 
-    REVRING("revring", "RevRing", "x-api-key", false) {
+    REVRING("revring", "RevRing", RevRingWebhooks.API_KEY_HEADER, false) {
         @Override
         VendorReceiver<?> receiver(Secret key, Settings settings) {
             RevRingWebhooks.Builder builder = RevRingWebhooks.builder().apiKey(key);
