@@ -77,8 +77,15 @@ public final class IpLiteral {
     }
 
     private static InetAddress byLiteral(String ipv6) {
+        char first = ipv6.charAt(0);
+        if (first != ':' && Character.digit(first, 16) < 0) {
+            // The JDK parses a text as a literal only when it starts with a hex digit or ':'; anything
+            // else (".:1") would go to the name service.
+            return null;
+        }
         try {
-            // The text contains only hex digits, ':' and '.', so this parses a literal and never resolves a name.
+            // Only hex digits, ':' and '.', starting with a hex digit or ':': the JDK parses it as an
+            // IPv6 literal or refuses it, and never resolves a name.
             return InetAddress.getByName(ipv6);
         } catch (UnknownHostException | SecurityException e) {
             return null;
