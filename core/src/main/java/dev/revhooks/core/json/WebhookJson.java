@@ -130,7 +130,8 @@ public final class WebhookJson {
         requireUtf8Object(rawBody);
         try {
             return mapper.readValue(rawBody, type);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: Jackson lets some number-format failures through unwrapped
             throw payloadError(e, rawBody);
         }
     }
@@ -179,7 +180,7 @@ public final class WebhookJson {
                 throw new WebhookPayloadException("the body is not a JSON object", rawBody, null);
             }
             return object;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw payloadError(e, rawBody);
         }
     }

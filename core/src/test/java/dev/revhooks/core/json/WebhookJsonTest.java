@@ -86,6 +86,18 @@ class WebhookJsonTest {
     }
 
     @Test
+    void aNumberWithAnAbsurdExponentIsAPayloadErrorEverywhere() {
+        // found by fuzzing: Jackson let this NumberFormatException through unwrapped
+        byte[] raw = utf8("{\"ratio\":777777777777777777777e7777777777777777777777777777777777777777777700000000000000000095822277399296226}");
+        assertThatThrownBy(() -> json.read(raw, Sample.class)).isInstanceOf(WebhookPayloadException.class);
+        assertThatThrownBy(() -> json.readObject(raw)).isInstanceOf(WebhookPayloadException.class);
+        assertThatThrownBy(() -> json.read(raw, in -> {
+            in.nextField();
+            return in.decimal();
+        })).isInstanceOf(WebhookPayloadException.class);
+    }
+
+    @Test
     void treeDecimalsKeepTheirTrailingZeros() throws Exception {
         assertThat(json.readObject(utf8("{\"d\":2.50}")).get("d").decimalValue().toPlainString()).isEqualTo("2.50");
     }
