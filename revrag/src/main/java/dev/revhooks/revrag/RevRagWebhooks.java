@@ -61,6 +61,8 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     public static final String WEBHOOK_ID_HEADER = UnauthenticatedHints.WEBHOOK_ID_HEADER;
 
     private static final String VENDOR = "revrag";
+    /** The middle of every delivery key: RevRag's event name is not signed, so it is not part of the key. */
+    private static final String KEY_EVENT_PART = "signed-body";
 
     private final HmacSha256Verifier verifier;
     private final Clock clock;
@@ -147,9 +149,9 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
      * Verifies, then parses; nothing is parsed unless verification passed. The two exception types
      * are declared separately (not their common supertype), so a caller can catch each.
      *
-     * <p>The delivery key is {@code revrag:<X-Webhook-Event>:<sha256 of the body>} (an empty event
-     * name when the header is unusable): a re-send with a new timestamp or a new
-     * {@code X-Webhook-ID} gets the same key.
+     * <p>The delivery key is {@code revrag:signed-body:<sha256 of the body>}: it comes from the signed
+     * body alone, so a re-send with a new timestamp, or a replay with a fresh {@code X-Webhook-ID}
+     * or a changed {@code X-Webhook-Event} (neither is signed), gets the same key.
      *
      * @param request the request as received
      * @return the verified delivery
@@ -161,8 +163,8 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
             throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(request);
         RevRagEvent event = parse(request);
-        String eventName = Objects.requireNonNullElse(event.hints().event(), "");
-        return VerifiedDelivery.withDefaultKey(VENDOR, eventName, event, authentication, request.body());
+        // Not the event header: it is not signed, and a replay could change it to dodge de-duplication.
+        return VerifiedDelivery.withDefaultKey(VENDOR, KEY_EVENT_PART, event, authentication, request.body());
     }
 
     private static RevRagEventType typeOf(UnauthenticatedHints hints) {

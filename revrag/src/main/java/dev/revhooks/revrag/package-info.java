@@ -57,9 +57,10 @@
  *       carry no trust). {@code X-Webhook-Event} chooses the event type, as the issue asks: a
  *       changed header can only turn an authentic body into an {@code Unknown} event, and an
  *       absent, empty or repeated one gives {@code Unknown} too.</li>
- *   <li><b>Delivery key</b>: core's default, {@code revrag:<X-Webhook-Event>:<sha256 of body>}
- *       (empty event name when unusable), so a replay with a fresh id or a re-send with a new
- *       {@code t} is recognised. The {@code X-Webhook-ID} is not used: it is not signed.</li>
+ *   <li><b>Delivery key</b>: {@code revrag:signed-body:<sha256 of body>}, from the signed body
+ *       alone, so a replay with a fresh id or a changed event header, or a re-send with a new
+ *       {@code t}, is recognised. Neither {@code X-Webhook-ID} nor {@code X-Webhook-Event} is used:
+ *       neither is signed.</li>
  *   <li><b>Required fields</b>: {@code call_status}, {@code call_id} and {@code agent_id} (the
  *       document types them without {@code null}, and a result that cannot be tied to its call is
  *       useless); everything else may be null, including {@code summary} ("when a transcript

@@ -52,7 +52,7 @@ class DocumentExampleTest {
         assertThat(delivery.rawBody()).isSameAs(body);
         assertThat(delivery.event().type()).isEqualTo(RevRagEventType.CALL_ENDED);
         assertThat(delivery.event().hints()).isEqualTo(new UnauthenticatedHints("evt_01HC3Q0MZQABR3...", "call.ended"));
-        assertThat(delivery.deliveryKey().value()).startsWith("revrag:call.ended:").hasSize("revrag:call.ended:".length() + 64);
+        assertThat(delivery.deliveryKey().value()).startsWith("revrag:signed-body:").hasSize("revrag:signed-body:".length() + 64);
         assertDocumentedValues(((RevRagEvent.CallEnded) delivery.event()).call());
     }
 

@@ -60,6 +60,6 @@ class LargeBodyTest {
         assertThat(messages.get(messages.size() - 1).content()).startsWith("Turn " + (turns - 1) + ": Could you");
         assertThat(call.summary()).hasSize(256 * 1024);
         assertThat(call.appUserId()).isEqualTo("user_12345");
-        assertThat(delivery.deliveryKey().value()).startsWith("revrag:call.ended:");
+        assertThat(delivery.deliveryKey().value()).startsWith("revrag:signed-body:");
     }
 }

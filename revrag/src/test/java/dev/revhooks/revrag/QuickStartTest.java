@@ -57,7 +57,7 @@ class QuickStartTest {
 
         assertThat(handle(revrag, body, headersOf(RevRagSigner.of(Fixtures.SECRET).sign(body, Fixtures.NOW)))).isEqualTo(200);
         assertThat(stored).hasSize(2);
-        assertThat(stored.get(0)).startsWith("revrag:call.ended:").contains("user_12345", "123e4567-e89b-12d3-a456-426614174000");
+        assertThat(stored.get(0)).startsWith("revrag:signed-body:").contains("user_12345", "123e4567-e89b-12d3-a456-426614174000");
         assertThat(stored.get(1)).endsWith("interested_in_loan=true");
 
         WebhookRequest forged = RevRagSigner.of(Secret.of("forger")).sign(body, Fixtures.NOW);

@@ -81,7 +81,7 @@ class RevRagFilterTest {
         assertThat(echo).containsEntry("event", "CallEnded").containsEntry("auth", "HMAC_SIGNATURE")
                 .containsEntry("credential", "revrag-current").containsEntry("sameBytes", "true")
                 .containsEntry("sameText", "true");
-        assertThat(echo.get("key")).startsWith("revrag:call.ended:");
+        assertThat(echo.get("key")).startsWith("revrag:signed-body:");
         RevRagEvent.CallEnded event = (RevRagEvent.CallEnded) APP.delivery(echo.get("key")).event();
         assertThat(event.call().appUserId()).isEqualTo("user_12345");
         assertThat(event.call().customVariables()).singleElement()
