@@ -25,6 +25,7 @@ public final class VerifiedDelivery<E> {
     private final Authentication authentication;
     private final byte[] rawBody;
     private final Supplier<DeliveryKey> keySupplier;
+    private final boolean deduplicable;
     private volatile DeliveryKey key;
 
     /**
@@ -36,10 +37,32 @@ public final class VerifiedDelivery<E> {
      * @param keySupplier computes the delivery key
      */
     public VerifiedDelivery(E event, Authentication authentication, byte[] rawBody, Supplier<DeliveryKey> keySupplier) {
+        this(event, authentication, rawBody, keySupplier, true);
+    }
+
+    private VerifiedDelivery(E event, Authentication authentication, byte[] rawBody, Supplier<DeliveryKey> keySupplier,
+                             boolean deduplicable) {
         this.event = Objects.requireNonNull(event, "event");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.rawBody = Objects.requireNonNull(rawBody, "rawBody");
         this.keySupplier = Objects.requireNonNull(keySupplier, "keySupplier");
+        this.deduplicable = deduplicable;
+    }
+
+    /**
+     * A delivery that must be handled every time it arrives, never de-duplicated: an exchange whose
+     * answer the sender waits for (RevRing's pre-call webhook). Replay guards pass it on untouched.
+     *
+     * @param <E> the event type
+     * @param event the typed event
+     * @param authentication how the request was authenticated
+     * @param rawBody the verified raw body, not copied
+     * @param keySupplier computes a key for logs; it need not be stable
+     * @return the delivery, with {@link #isDeduplicable()} false
+     */
+    public static <E> VerifiedDelivery<E> exchange(E event, Authentication authentication, byte[] rawBody,
+                                                   Supplier<DeliveryKey> keySupplier) {
+        return new VerifiedDelivery<>(event, authentication, rawBody, keySupplier, false);
     }
 
     /**
@@ -88,6 +111,16 @@ public final class VerifiedDelivery<E> {
             key = k;
         }
         return k;
+    }
+
+    /**
+     * Whether a replay guard may drop a later copy of this delivery; false for exchanges the
+     * sender needs answered every time (see {@link #exchange}).
+     *
+     * @return true for ordinary deliveries
+     */
+    public boolean isDeduplicable() {
+        return deduplicable;
     }
 
     /**

@@ -49,6 +49,15 @@ class DeliveryTest {
     }
 
     @Test
+    void anExchangeIsNeverDeduplicated() {
+        VerifiedDelivery<String> exchange = VerifiedDelivery.exchange("e", Authentication.sharedKey("k"), BODY,
+                () -> new DeliveryKey("x"));
+        assertThat(exchange.isDeduplicable()).isFalse();
+        assertThat(exchange.deliveryKey().value()).isEqualTo("x");
+        assertThat(VerifiedDelivery.withDefaultKey("v", "t", "e", Authentication.none(), BODY).isDeduplicable()).isTrue();
+    }
+
+    @Test
     void authenticationTellsWhetherASecretProvedTheSender() {
         assertThat(Authentication.hmacSignature("a").provenBySecret()).isTrue();
         assertThat(Authentication.sharedKey("a").provenBySecret()).isTrue();

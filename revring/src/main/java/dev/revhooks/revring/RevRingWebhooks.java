@@ -183,7 +183,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
             throw new WebhookVerificationException(FailureReason.EVENT_TYPE_MISMATCH, mismatch);
         }
         if (event.type() == RevRingEventType.PRE_CALL) {
-            return new VerifiedDelivery<>(event, authentication, body, RevRingWebhooks::uniquePreCallKey);
+            return VerifiedDelivery.exchange(event, authentication, body, RevRingWebhooks::uniquePreCallKey);
         }
         return VerifiedDelivery.withDefaultKey(VENDOR, type.wire(), event, authentication, body);
     }

@@ -199,7 +199,7 @@ public final class WebhookFilter<E> implements Filter {
         }
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
         HttpServletRequest downstream = new VerifiedBodyRequest(request, body);
-        if (replayGuard == null || skipReplayGuard.test(delivery)) {
+        if (replayGuard == null || !delivery.isDeduplicable() || skipReplayGuard.test(delivery)) {
             chain.doFilter(downstream, response);
             return;
         }
@@ -212,7 +212,7 @@ public final class WebhookFilter<E> implements Filter {
         switch (replayGuard.claim(key)) {
             case ALREADY_PROCESSED -> {
                 LOG.log(System.Logger.Level.INFO, "{0} delivery {1} was already processed; acknowledged, not passed on",
-                        receiver.vendor(), key);
+                        receiver.vendor(), oneLine(key.value()));
                 reject(response, 200, "duplicate delivery: already processed");
             }
             case IN_PROGRESS -> {

@@ -30,6 +30,7 @@ class ReplayGuardFilterTest {
     private static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
     private static final CountDownLatch ENTERED_SLOW = new CountDownLatch(1);
     private static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
+    private static final InMemoryReplayGuard GUARD_OF_EXCHANGES = InMemoryReplayGuard.builder().build();
     private static JettyServer server;
 
     /** Counts deliveries per "id"; fails the first attempt of ids starting with "flaky"; blocks on "slow". */
@@ -64,7 +65,9 @@ class ReplayGuardFilterTest {
         Map<String, Filter> filters = Map.of(
                 "/once", WebhookFilter.builder(receiver).replayGuard(InMemoryReplayGuard.builder().build()).build(),
                 "/always", WebhookFilter.builder(receiver).replayGuard(InMemoryReplayGuard.builder().build())
-                        .skipReplayGuardWhen(d -> true).build());
+                        .skipReplayGuardWhen(d -> true).build(),
+                "/exchange", WebhookFilter.builder(new TestReceiver(BodyLimit.DEFAULT, true))
+                        .replayGuard(GUARD_OF_EXCHANGES).skipReplayGuardWhen(d -> false).build());
         server = new JettyServer(filters, new CountingApp());
     }
 
@@ -114,6 +117,15 @@ class ReplayGuardFilterTest {
         RELEASE_SLOW.countDown();
         assertThat(first.get().statusCode()).isEqualTo(204);
         assertThat(handled("slow")).isEqualTo(1);
+    }
+
+    @Test
+    void exchangesAreAlwaysPassedOnAndNeverFillTheGuard() throws Exception {
+        // like RevRing's pre-call: answered every time, even with no skip predicate
+        assertThat(post("/exchange", "pre").get().statusCode()).isEqualTo(204);
+        assertThat(post("/exchange", "pre").get().statusCode()).isEqualTo(204);
+        assertThat(handled("pre")).isEqualTo(2);
+        assertThat(GUARD_OF_EXCHANGES.size()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.revhooks.servlet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.BodyLimit;
+import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.Secret;
@@ -25,9 +26,16 @@ final class TestReceiver implements WebhookReceiver<ObjectNode> {
 
     private final HmacSha256Verifier verifier = HmacSha256Verifier.of(SECRET);
     private final BodyLimit limit;
+    private final boolean exchanges;
 
     TestReceiver(BodyLimit limit) {
+        this(limit, false);
+    }
+
+    /** With {@code exchanges}, every delivery is an exchange the sender needs answered each time. */
+    TestReceiver(BodyLimit limit, boolean exchanges) {
         this.limit = limit;
+        this.exchanges = exchanges;
     }
 
     static String sign(byte[] body) {
@@ -59,6 +67,10 @@ final class TestReceiver implements WebhookReceiver<ObjectNode> {
     public VerifiedDelivery<ObjectNode> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(request);
+        if (exchanges) {
+            return VerifiedDelivery.exchange(parse(request), authentication, request.body(),
+                    () -> DeliveryKey.of("test", "exchange", request.body()));
+        }
         return VerifiedDelivery.withDefaultKey("test", "any", parse(request), authentication, request.body());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>A completed key is remembered for {@code retention} (default 24 hours, longer than every
  * vendor's retry schedule) and at most {@code maxEntries} keys are kept (default 100,000): past
  * that, the oldest are forgotten first, so memory stays bounded under a flood. A claim that is
- * neither completed nor released within the retention is forgotten too. Thread-safe; the clock is
+ * neither completed nor released within the in-progress timeout (default 5 minutes: a request
+ * that crashed) is forgotten, so the vendor's next retry is handled. Thread-safe; the clock is
  * injectable for tests.
  *
  * <pre>{@code
@@ -30,12 +31,14 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     }
 
     private final Duration retention;
+    private final Duration inProgressTimeout;
     private final int maxEntries;
     private final Clock clock;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
     private InMemoryReplayGuard(Builder builder) {
         this.retention = builder.retention;
+        this.inProgressTimeout = builder.inProgressTimeout;
         this.maxEntries = builder.maxEntries;
         this.clock = builder.clock;
     }
@@ -59,7 +62,7 @@ public final class InMemoryReplayGuard implements ReplayGuard {
                 return existing.state() == State.PROCESSED ? Claim.ALREADY_PROCESSED : Claim.IN_PROGRESS;
             }
             entries.remove(key.value()); // re-inserted last, so eviction order follows recency of claims
-            entries.put(key.value(), new Entry(State.IN_PROGRESS, now.plus(retention)));
+            entries.put(key.value(), new Entry(State.IN_PROGRESS, now.plus(inProgressTimeout)));
             evict(now);
             return Claim.NEW;
         }
@@ -122,6 +125,7 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     /** Builds an {@link InMemoryReplayGuard}. */
     public static final class Builder {
         private Duration retention = Duration.ofHours(24);
+        private Duration inProgressTimeout = Duration.ofMinutes(5);
         private int maxEntries = 100_000;
         private Clock clock = Clock.systemUTC();
 
@@ -139,6 +143,21 @@ public final class InMemoryReplayGuard implements ReplayGuard {
                 throw new IllegalArgumentException("retention must be positive");
             }
             this.retention = retention;
+            return this;
+        }
+
+        /**
+         * How long a claim may stay neither completed nor released before it is forgotten (the
+         * request handling it crashed); longer than your slowest successful handling.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder inProgressTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("inProgressTimeout must be positive");
+            }
+            this.inProgressTimeout = timeout;
             return this;
         }
 

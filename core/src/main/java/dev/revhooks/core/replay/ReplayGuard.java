@@ -24,6 +24,10 @@ import dev.revhooks.core.DeliveryKey;
  * }
  * }</pre>
  *
+ * <p>A claim must not outlive the request holding it: expire {@link Claim#IN_PROGRESS} entries
+ * after a short lease (minutes), or a crash between claim and completion makes every retry wait
+ * for the full retention.
+ *
  * <p>Keys of deliveries nobody signed can be chosen by whoever sends them: such a sender can make
  * the guard ignore a genuine delivery by sending its body first. Exclude unsigned families from
  * the guard, or accept that risk knowingly. Implementations must be thread-safe.

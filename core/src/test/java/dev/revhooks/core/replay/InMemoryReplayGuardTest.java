@@ -70,12 +70,20 @@ class InMemoryReplayGuardTest {
     }
 
     @Test
-    void anAbandonedClaimExpires() {
+    void anAbandonedClaimExpiresAfterTheInProgressTimeoutNotTheRetention() {
         ManualClock clock = new ManualClock();
-        InMemoryReplayGuard guard = InMemoryReplayGuard.builder().retention(Duration.ofSeconds(30)).clock(clock).build();
+        InMemoryReplayGuard guard = InMemoryReplayGuard.builder().retention(Duration.ofHours(24))
+                .inProgressTimeout(Duration.ofSeconds(30)).clock(clock).build();
         guard.claim(key("a"));
-        clock.now = clock.now.plusSeconds(30);
+        clock.now = clock.now.plusSeconds(29);
+        assertThat(guard.claim(key("a"))).isEqualTo(Claim.IN_PROGRESS);
+        clock.now = clock.now.plusSeconds(1);
         assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
+        guard.complete(key("a"));
+        clock.now = clock.now.plus(Duration.ofHours(23));
+        assertThat(guard.claim(key("a"))).isEqualTo(Claim.ALREADY_PROCESSED);
+        assertThatThrownBy(() -> InMemoryReplayGuard.builder().inProgressTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
