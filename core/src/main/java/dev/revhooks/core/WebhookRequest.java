@@ -113,8 +113,8 @@ public final class WebhookRequest {
 
     @Override
     public String toString() {
-        return "WebhookRequest[body=" + body.length + " bytes, headers=" + headers.names()
-                + (path == null ? "" : ", path=" + path) + "]";
+        // Not the path nor the query: either may carry a secret token (PathTokenGuard).
+        return "WebhookRequest[body=" + body.length + " bytes, headers=" + headers.names() + "]";
     }
 
     /** Builds a {@link WebhookRequest}. */

@@ -58,6 +58,12 @@ class WebhookRequestTest {
     }
 
     @Test
+    void toStringShowsNoPathOrQueryEither() {
+        WebhookRequest request = WebhookRequest.builder(new byte[0]).path("/hooks/t0k3n").query("token=t0k3n").build();
+        assertThat(request.toString()).doesNotContain("t0k3n");
+    }
+
+    @Test
     void refusesANullBody() {
         assertThatThrownBy(() -> WebhookRequest.builder(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("body");
