@@ -55,7 +55,7 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryR
         }
     }
 
-    private static RevontEnvelope readStreaming(WebhookJson json, byte[] body) throws WebhookPayloadException {
+    static RevontEnvelope readStreaming(WebhookJson json, byte[] body) throws WebhookPayloadException {
         Fields fields = json.read(body, in -> {
             Fields f = new Fields();
             for (String field = in.nextField(); field != null; field = in.nextField()) {
@@ -86,7 +86,7 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryR
         return new RevontEnvelope(event, timestamp, data, null);
     }
 
-    private static RevontEnvelope readTree(WebhookJson json, byte[] body) throws WebhookPayloadException {
+    static RevontEnvelope readTree(WebhookJson json, byte[] body) throws WebhookPayloadException {
         ObjectNode root = json.readObject(body);
         String event = requiredText(root.get("event"), "event", body);
         Instant timestamp = instant(requiredText(root.get("timestamp"), "timestamp", body), body);
