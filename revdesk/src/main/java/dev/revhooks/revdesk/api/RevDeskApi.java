@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revhooks.core.Secret;
+import dev.revhooks.core.api.ApiArguments;
+import dev.revhooks.core.api.ApiTransport.Answer;
+import dev.revhooks.core.api.ApiTransport.Call;
+import dev.revhooks.core.api.ApiTransport;
+import dev.revhooks.core.api.ManagementApiException;
 import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.revdesk.RevDeskEventType;
 import dev.revhooks.revdesk.RevDeskWebhooks;
-import dev.revhooks.revdesk.api.ApiTransport.Answer;
-import dev.revhooks.revdesk.api.ApiTransport.Call;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,7 +45,7 @@ import java.util.Set;
  * {@value #DEFAULT_BASE_URI_TEXT}) and is sent once: the client never retries, so a subscribe that
  * fails without a clear answer may still have created a subscription (the exception says so).
  * Arguments are checked before anything is sent; a caller error is an
- * {@link IllegalArgumentException}, every failure of the call a {@link RevDeskApiException}. The
+ * {@link IllegalArgumentException}, every failure of the call a {@link ManagementApiException}. The
  * API key never appears in a message, an exception or {@link #toString()}.
  */
 public final class RevDeskApi {
@@ -81,11 +84,11 @@ public final class RevDeskApi {
      * @return the subscription's id, such as {@code whk_…}, for {@link #unsubscribe(String)}
      * @throws IllegalArgumentException when {@code webhookUrl} is not an https:// URL with a host, or
      *     {@code eventType} is null or {@code UNKNOWN}; nothing is sent
-     * @throws RevDeskApiException a status other than 200 or 201 (for example 401, 422), an answer
+     * @throws ManagementApiException a status other than 200 or 201 (for example 401, 422), an answer
      *     without an id, no answer in time, a network error or an interrupt; unless the status was a
      *     4xx, the subscription may exist, and the message says so
      */
-    public String subscribe(String webhookUrl, RevDeskEventType eventType) throws RevDeskApiException {
+    public String subscribe(String webhookUrl, RevDeskEventType eventType) throws ManagementApiException {
         return subscribe(webhookUrl, eventType, null, null);
     }
 
@@ -101,10 +104,10 @@ public final class RevDeskApi {
      * @throws IllegalArgumentException when {@code webhookUrl} is not an https:// URL with a host,
      *     {@code eventType} is null or {@code UNKNOWN}, or an id is blank or has surrounding white
      *     space; nothing is sent
-     * @throws RevDeskApiException as {@link #subscribe(String, RevDeskEventType)}
+     * @throws ManagementApiException as {@link #subscribe(String, RevDeskEventType)}
      */
     public String subscribe(String webhookUrl, RevDeskEventType eventType, String workflowId, String campaignId)
-            throws RevDeskApiException {
+            throws ManagementApiException {
         ApiArguments.httpsUrl("the webhook url", webhookUrl);
         if (eventType == null) {
             throw new IllegalArgumentException("the event type must not be null");
@@ -128,16 +131,16 @@ public final class RevDeskApi {
      * @return the subscription's id, for {@link #unsubscribe(String)}
      * @throws IllegalArgumentException when {@code webhookUrl} is not an https:// URL with a host, or the
      *     event type or an id is null (ids may be), blank or has surrounding white space; nothing is sent
-     * @throws RevDeskApiException as {@link #subscribe(String, RevDeskEventType)}
+     * @throws ManagementApiException as {@link #subscribe(String, RevDeskEventType)}
      */
     public String subscribe(String webhookUrl, String eventType, String workflowId, String campaignId)
-            throws RevDeskApiException {
+            throws ManagementApiException {
         ApiArguments.httpsUrl("the webhook url", webhookUrl);
         return send(webhookUrl, ApiArguments.text("the event type", eventType), workflowId, campaignId);
     }
 
     private String send(String webhookUrl, String eventType, String workflowId, String campaignId)
-            throws RevDeskApiException {
+            throws ManagementApiException {
         SubscribeRequest request = new SubscribeRequest(webhookUrl, eventType,
                 ApiArguments.optionalText("the workflow id", workflowId),
                 ApiArguments.optionalText("the campaign id", campaignId));
@@ -147,15 +150,15 @@ public final class RevDeskApi {
 
     /**
      * {@code DELETE /webhook_subscriptions/{id}}: ends a subscription. Not retried; ending it again
-     * is an error status ({@link RevDeskApiException.Failure#UNEXPECTED_STATUS}, typically 404).
+     * is an error status ({@link ManagementApiException.Failure#UNEXPECTED_STATUS}, typically 404).
      *
      * @param subscriptionId the id {@code subscribe} returned; sent percent-encoded as one path segment
      * @throws IllegalArgumentException when the id is null, blank, has surrounding white space, or is
      *     {@code "."} or {@code ".."}; nothing is sent
-     * @throws RevDeskApiException a status other than 204, no answer in time, a network error or an
+     * @throws ManagementApiException a status other than 204, no answer in time, a network error or an
      *     interrupt
      */
-    public void unsubscribe(String subscriptionId) throws RevDeskApiException {
+    public void unsubscribe(String subscriptionId) throws ManagementApiException {
         transport.send(unsubscribeCall(ApiArguments.pathSegment("the subscription id", subscriptionId)));
     }
 
@@ -167,7 +170,7 @@ public final class RevDeskApi {
         return new Call("DELETE", SUBSCRIPTIONS + "/" + encodedId, null, Set.of(204), false, null);
     }
 
-    String readSubscriptionId(Call call, Answer answer) throws RevDeskApiException {
+    String readSubscriptionId(Call call, Answer answer) throws ManagementApiException {
         JsonNode id = transport.readObject(call, answer).get("id");
         if (id == null || !id.isTextual() || id.textValue().isBlank()) {
             throw transport.malformed(call, answer, "no subscription id (a non-blank string \"id\")");
@@ -223,8 +226,7 @@ public final class RevDeskApi {
          * @throws IllegalArgumentException when the key has a character that cannot be sent in a header
          */
         public Builder apiKey(Secret apiKey) {
-            ApiTransport.headerSafeApiKey(apiKey);
-            this.apiKey = apiKey;
+            this.apiKey = ApiTransport.checkedApiKey(apiKey);
             return this;
         }
 

@@ -1,5 +1,8 @@
 /**
  * A client for RevDesk's webhook subscriptions: subscribe a URL to an event type, unsubscribe it.
+ * Every failure of a call is a {@link dev.revhooks.core.api.ManagementApiException}, the
+ * exception all vendor clients share; the HTTP plumbing is core's {@code dev.revhooks.core.api},
+ * whose package description lists the decisions common to every vendor client.
  *
  * <pre>{@code
  * RevDeskApi api = RevDeskApi.builder().apiKey(Secret.of(System.getenv("REVDESK_API_KEY"))).build();

@@ -1,15 +1,8 @@
 package dev.revhooks.revdesk.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Secret;
-import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.json.WebhookJson;
-import java.nio.charset.StandardCharsets;
+import dev.revhooks.core.testing.LocalApiServer;
 import java.time.Duration;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Test material: the subscription document's examples and a client for the local server. */
 final class ApiFixtures {
@@ -31,24 +24,5 @@ final class ApiFixtures {
                 .baseUri(server.baseUri())
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5));
-    }
-
-    /** Runs {@code call}, which must throw a {@link RevDeskApiException}, and returns it. */
-    static RevDeskApiException apiFailure(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(RevDeskApiException.class);
-        return (RevDeskApiException) thrown;
-    }
-
-    static ObjectNode json(String text) {
-        return json(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ObjectNode json(byte[] bytes) {
-        try {
-            return WebhookJson.shared().readObject(bytes);
-        } catch (WebhookPayloadException e) {
-            throw new AssertionError("not a JSON object: " + new String(bytes, StandardCharsets.UTF_8), e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.testing.LocalApiServer;
 import dev.revhooks.revdesk.RevDeskEvent;
 import dev.revhooks.revdesk.RevDeskEventType;
 import dev.revhooks.revdesk.RevDeskSigner;

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Secret;
+import dev.revhooks.core.api.ApiArguments;
+import dev.revhooks.core.api.ApiTransport.Answer;
+import dev.revhooks.core.api.ApiTransport.Call;
+import dev.revhooks.core.api.ApiTransport;
+import dev.revhooks.core.api.ManagementApiException;
 import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.revont.RevontEventType;
 import dev.revhooks.revont.RevontWebhooks;
-import dev.revhooks.revont.api.ApiTransport.Answer;
-import dev.revhooks.revont.api.ApiTransport.Call;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ import java.util.Set;
  * {@value #DEFAULT_BASE_URI_TEXT}) and is sent once: the client never retries, so a create that
  * fails without a clear answer may still have created an endpoint (the exception says so; check
  * with {@link #list()}). Arguments are checked before anything is sent; a caller error is an
- * {@link IllegalArgumentException}, every failure of the call a {@link RevontApiException}. The
+ * {@link IllegalArgumentException}, every failure of the call a {@link ManagementApiException}. The
  * API key never appears in a message, an exception or {@link #toString()}.
  */
 public final class RevontApi {
@@ -73,10 +76,10 @@ public final class RevontApi {
      * paging, so one call returns them all).
      *
      * @return the endpoints, in the API's order; immutable
-     * @throws RevontApiException a status other than 200, a body that is not {@code {"data": [...]}}
+     * @throws ManagementApiException a status other than 200, a body that is not {@code {"data": [...]}}
      *     of endpoints, no answer in time, a network error or an interrupt
      */
-    public List<WebhookEndpoint> list() throws RevontApiException {
+    public List<WebhookEndpoint> list() throws ManagementApiException {
         Call call = listCall();
         return readList(call, transport.send(call));
     }
@@ -91,12 +94,12 @@ public final class RevontApi {
      * @return the endpoint and its signing secret, which Revont never shows again
      * @throws IllegalArgumentException when {@code url} is not an https:// URL with a host, or no event
      *     is given, or an event is null or {@code UNKNOWN}; nothing is sent
-     * @throws RevontApiException a status other than 201 (for example 401, 422), a body without the
+     * @throws ManagementApiException a status other than 201 (for example 401, 422), a body without the
      *     endpoint or its secret, no answer in time, a network error or an interrupt; unless the
      *     status was a 4xx, the endpoint may exist, and the message says so
      */
     public CreatedWebhookEndpoint create(String url, Collection<RevontEventType> events, String description)
-            throws RevontApiException {
+            throws ManagementApiException {
         ApiArguments.httpsUrl("the webhook url", url);
         if (events == null) {
             throw new IllegalArgumentException("events must not be null");
@@ -127,10 +130,10 @@ public final class RevontApi {
      * @return the endpoint and its signing secret, which Revont never shows again
      * @throws IllegalArgumentException when {@code url} is not an https:// URL with a host, or no name
      *     is given, or a name is null, blank or has surrounding white space; nothing is sent
-     * @throws RevontApiException as {@link #create(String, Collection, String)}
+     * @throws ManagementApiException as {@link #create(String, Collection, String)}
      */
     public CreatedWebhookEndpoint createWithEventNames(String url, Collection<String> eventNames, String description)
-            throws RevontApiException {
+            throws ManagementApiException {
         ApiArguments.httpsUrl("the webhook url", url);
         if (eventNames == null) {
             throw new IllegalArgumentException("eventNames must not be null");
@@ -142,7 +145,7 @@ public final class RevontApi {
         return send(url, names, description);
     }
 
-    private CreatedWebhookEndpoint send(String url, List<String> names, String description) throws RevontApiException {
+    private CreatedWebhookEndpoint send(String url, List<String> names, String description) throws ManagementApiException {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
         if (distinct.isEmpty()) {
             throw new IllegalArgumentException("at least one event is required");
@@ -153,15 +156,15 @@ public final class RevontApi {
 
     /**
      * {@code DELETE /webhooks/{id}}: deletes an endpoint for good; Revont stops delivering to it at
-     * once. Not retried; deleting it again answers 404 ({@link RevontApiException.Failure#UNEXPECTED_STATUS}).
+     * once. Not retried; deleting it again answers 404 ({@link ManagementApiException.Failure#UNEXPECTED_STATUS}).
      *
      * @param id the endpoint's id, such as {@code wh_01HX9ABCDE}; sent percent-encoded as one path segment
      * @throws IllegalArgumentException when {@code id} is null, blank, has surrounding white space, or is
      *     {@code "."} or {@code ".."}; nothing is sent
-     * @throws RevontApiException a status other than 204 (404 for an unknown id), no answer in time, a
+     * @throws ManagementApiException a status other than 204 (404 for an unknown id), no answer in time, a
      *     network error or an interrupt
      */
-    public void delete(String id) throws RevontApiException {
+    public void delete(String id) throws ManagementApiException {
         transport.send(deleteCall(ApiArguments.pathSegment("the webhook id", id)));
     }
 
@@ -177,11 +180,11 @@ public final class RevontApi {
         return new Call("DELETE", WEBHOOKS + "/" + encodedId, null, Set.of(204), false, null);
     }
 
-    List<WebhookEndpoint> readList(Call call, Answer answer) throws RevontApiException {
+    List<WebhookEndpoint> readList(Call call, Answer answer) throws ManagementApiException {
         return transport.read(call, answer, EndpointList.class).data();
     }
 
-    CreatedWebhookEndpoint readCreated(Call call, Answer answer) throws RevontApiException {
+    CreatedWebhookEndpoint readCreated(Call call, Answer answer) throws ManagementApiException {
         ObjectNode body = transport.readObject(call, answer);
         WebhookEndpoint endpoint = transport.convert(call, answer, body, WebhookEndpoint.class);
         if (endpoint.id().isBlank()) {
@@ -254,8 +257,7 @@ public final class RevontApi {
          * @throws IllegalArgumentException when the key has a character that cannot be sent in a header
          */
         public Builder apiKey(Secret apiKey) {
-            ApiTransport.headerSafeApiKey(apiKey);
-            this.apiKey = apiKey;
+            this.apiKey = ApiTransport.checkedApiKey(apiKey);
             return this;
         }
 

@@ -1,5 +1,8 @@
 /**
  * A client for Revont's Webhooks API: list, create and delete the endpoints Revont delivers to.
+ * Every failure of a call is a {@link dev.revhooks.core.api.ManagementApiException}, the
+ * exception all vendor clients share; the HTTP plumbing is core's {@code dev.revhooks.core.api},
+ * whose package description lists the decisions common to every vendor client.
  *
  * <pre>{@code
  * RevontApi api = RevontApi.builder().apiKey(Secret.of(System.getenv("REVONT_API_KEY"))).build();

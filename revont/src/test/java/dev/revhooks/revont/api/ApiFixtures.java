@@ -1,18 +1,11 @@
 package dev.revhooks.revont.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Secret;
-import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.json.WebhookJson;
+import dev.revhooks.core.testing.LocalApiServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Test material: the API document's examples and a client for the local server. */
 final class ApiFixtures {
@@ -67,25 +60,6 @@ final class ApiFixtures {
                 .baseUri(server.baseUri())
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5));
-    }
-
-    /** Runs {@code call}, which must throw a {@link RevontApiException}, and returns it. */
-    static RevontApiException apiFailure(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(RevontApiException.class);
-        return (RevontApiException) thrown;
-    }
-
-    static ObjectNode json(String text) {
-        return json(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ObjectNode json(byte[] bytes) {
-        try {
-            return WebhookJson.shared().readObject(bytes);
-        } catch (WebhookPayloadException e) {
-            throw new AssertionError("not a JSON object: " + new String(bytes, StandardCharsets.UTF_8), e);
-        }
     }
 
     private static byte[] resource(String name) {

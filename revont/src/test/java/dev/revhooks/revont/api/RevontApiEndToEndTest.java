@@ -9,6 +9,7 @@ import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.testing.LocalApiServer;
 import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.revont.RevontEventType;
 import dev.revhooks.revont.RevontSigner;

@@ -1,21 +1,24 @@
 package dev.revhooks.revont.api;
 
+import static dev.revhooks.core.api.ApiAssertions.apiFailure;
+import static dev.revhooks.core.api.ApiAssertions.assertAuthorizedRequest;
+import static dev.revhooks.core.api.ApiAssertions.json;
+import static dev.revhooks.revont.RevontEventType.CALL_ENDED;
+import static dev.revhooks.revont.RevontEventType.SUMMARY_READY;
 import static dev.revhooks.revont.api.ApiFixtures.API_KEY_VALUE;
 import static dev.revhooks.revont.api.ApiFixtures.CREATE_REQUEST_EXAMPLE;
 import static dev.revhooks.revont.api.ApiFixtures.CREATE_RESPONSE_EXAMPLE;
 import static dev.revhooks.revont.api.ApiFixtures.EXAMPLE_SECRET_VALUE;
 import static dev.revhooks.revont.api.ApiFixtures.LIST_EXAMPLE;
-import static dev.revhooks.revont.api.ApiFixtures.apiFailure;
 import static dev.revhooks.revont.api.ApiFixtures.client;
-import static dev.revhooks.revont.api.ApiFixtures.json;
-import static dev.revhooks.revont.RevontEventType.CALL_ENDED;
-import static dev.revhooks.revont.RevontEventType.SUMMARY_READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.revhooks.core.OpenEnum;
+import dev.revhooks.core.api.ManagementApiException.Failure;
+import dev.revhooks.core.api.ManagementApiException;
+import dev.revhooks.core.testing.LocalApiServer;
 import dev.revhooks.revont.RevontEventType;
-import dev.revhooks.revont.api.RevontApiException.Failure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +56,6 @@ class RevontApiTest {
         server.close();
     }
 
-    private void assertAuthorizedJsonRequest(LocalApiServer.Received request, String method, String path) {
-        assertThat(request.method()).isEqualTo(method);
-        assertThat(request.rawPath()).isEqualTo(path);
-        assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY_VALUE);
-        assertThat(request.header("Accept")).isEqualTo("application/json");
-    }
-
     @Nested
     class List_ {
 
@@ -70,7 +66,7 @@ class RevontApiTest {
             List<WebhookEndpoint> endpoints = api.list();
 
             LocalApiServer.Received request = server.onlyRequest();
-            assertAuthorizedJsonRequest(request, "GET", "/v1/webhooks");
+            assertAuthorizedRequest(request, "GET", "/v1/webhooks", API_KEY_VALUE);
             assertThat(request.body()).isEmpty();
             assertThat(request.header("Content-Type")).isNull();
             assertThat(endpoints).containsExactly(
@@ -129,7 +125,7 @@ class RevontApiTest {
         void refusesAnAnswerThatIsNotTheDocumentedJson(String answer) {
             server.reply(200, answer);
 
-            RevontApiException e = apiFailure(api::list);
+            ManagementApiException e = apiFailure(api::list);
 
             assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
             assertThat(e.statusCode()).hasValue(200);
@@ -150,7 +146,7 @@ class RevontApiTest {
                     "Production event handler");
 
             LocalApiServer.Received request = server.onlyRequest();
-            assertAuthorizedJsonRequest(request, "POST", "/v1/webhooks");
+            assertAuthorizedRequest(request, "POST", "/v1/webhooks", API_KEY_VALUE);
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
             assertThat(json(request.body())).isEqualTo(json(CREATE_REQUEST_EXAMPLE));
             assertThat(created.endpoint()).isEqualTo(new WebhookEndpoint("wh_01HX9ABCDE", HOOK_URL,
@@ -275,7 +271,7 @@ class RevontApiTest {
         void refusesA201WithoutAUsableSecretNeverQuotingTheAnswer(String answer) {
             server.reply(201, answer);
 
-            RevontApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
+            ManagementApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
 
             assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
             assertThat(e.statusCode()).hasValue(201);
@@ -292,7 +288,7 @@ class RevontApiTest {
         void namesTheEndpointWhoseSecretIsMissing() {
             server.reply(201, "{\"id\":\"wh_1\",\"url\":\"" + HOOK_URL + "\"}");
 
-            RevontApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
+            ManagementApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
 
             assertThat(e).hasMessageContaining("webhook wh_1 has no signing secret (a string \"secret\")");
         }
@@ -301,7 +297,7 @@ class RevontApiTest {
         void refusesAnUndocumented2xxWithoutQuotingIt() {
             server.reply(200, CREATE_RESPONSE_EXAMPLE);
 
-            RevontApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
+            ManagementApiException e = apiFailure(() -> api.create(HOOK_URL, List.of(CALL_ENDED), null));
 
             assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
             assertThat(e.statusCode()).hasValue(200);
@@ -322,7 +318,7 @@ class RevontApiTest {
             api.delete("wh_01HX9ABCDE");
 
             LocalApiServer.Received request = server.onlyRequest();
-            assertAuthorizedJsonRequest(request, "DELETE", "/v1/webhooks/wh_01HX9ABCDE");
+            assertAuthorizedRequest(request, "DELETE", "/v1/webhooks/wh_01HX9ABCDE", API_KEY_VALUE);
             assertThat(request.body()).isEmpty();
         }
 
@@ -366,7 +362,7 @@ class RevontApiTest {
         void refusesAnUndocumentedSuccessStatus(int status) {
             server.reply(status, "{\"deleted\":true}");
 
-            RevontApiException e = apiFailure(() -> api.delete("wh_1"));
+            ManagementApiException e = apiFailure(() -> api.delete("wh_1"));
 
             assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
             assertThat(e.statusCode()).hasValue(status);
@@ -405,7 +401,7 @@ class RevontApiTest {
             String body = "{\"error\":{\"code\":\"e" + status + "\",\"message\":\"failed\\nbadly\"}}";
             server.reply(status, body);
 
-            RevontApiException e = apiFailure(call(operation));
+            ManagementApiException e = apiFailure(call(operation));
 
             assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
             assertThat(e.statusCode()).hasValue(status);
@@ -422,7 +418,7 @@ class RevontApiTest {
         void reportsAnEmptyErrorBody() {
             server.reply(401, "");
 
-            RevontApiException e = apiFailure(api::list);
+            ManagementApiException e = apiFailure(api::list);
 
             assertThat(e.bodyExcerpt()).isEmpty();
             assertThat(e).hasMessage("Revont API GET /webhooks: answered HTTP 401, expected 200 (empty body)");
@@ -433,12 +429,12 @@ class RevontApiTest {
             server.reply(401, "{\"error\":\"invalid key " + API_KEY_VALUE + "\",\n\"header\":\"Bearer " + API_KEY_VALUE + "\"}");
             server.reply(200, API_KEY_VALUE);
 
-            RevontApiException status = apiFailure(api::list);
-            RevontApiException malformed = apiFailure(api::list);
+            ManagementApiException status = apiFailure(api::list);
+            ManagementApiException malformed = apiFailure(api::list);
 
             assertThat(status.bodyExcerpt())
                     .isEqualTo("{\"error\":\"invalid key <redacted>\", \"header\":\"Bearer <redacted>\"}");
-            for (RevontApiException e : List.of(status, malformed)) {
+            for (ManagementApiException e : List.of(status, malformed)) {
                 assertThat(e.getMessage()).doesNotContain(API_KEY_VALUE).contains("<redacted>");
                 assertThat(e.bodyExcerpt()).doesNotContain(API_KEY_VALUE);
                 assertThat(e.toString()).doesNotContain(API_KEY_VALUE);
@@ -446,47 +442,11 @@ class RevontApiTest {
         }
 
         @Test
-        void boundsTheExcerptOfALargeErrorBody() {
-            byte[] body = ("{\"error\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-            server.reply(500, body);
-
-            RevontApiException e = apiFailure(api::list);
-
-            assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
-            assertThat(e.statusCode()).hasValue(500);
-            assertThat(e.bodyExcerpt()).hasSize(ApiTransport.EXCERPT_CHARS + 3).startsWith("{\"error\":\"xxx").endsWith("x...");
-        }
-
-        @Test
-        void refusesAnAnswerLargerThanTheLimit() {
-            String padding = "{\"id\":\"wh_1\"},".repeat(ApiTransport.MAX_RESPONSE_BYTES / 14 + 1);
-            server.reply(200, "{\"data\":[" + padding + "{\"id\":\"wh_2\"}]}");
-
-            RevontApiException e = apiFailure(api::list);
-
-            assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
-            assertThat(e.statusCode()).hasValue(200);
-            assertThat(e).hasMessageStartingWith("Revont API GET /webhooks: answered HTTP 200 with a body that is not"
-                    + " the documented JSON: the body is larger than 8388608 bytes; body: {\"data\":[{\"id\":\"wh_1\"}");
-        }
-
-        @Test
-        void doesNotFollowARedirect() {
-            server.reply(307, "");
-
-            RevontApiException e = apiFailure(api::list);
-
-            assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
-            assertThat(e.statusCode()).hasValue(307);
-            assertThat(server.received()).hasSize(1);
-        }
-
-        @Test
         void timesOutOnASlowServerAndDoesNotRetryACreate() {
             RevontApi impatient = client(server).requestTimeout(Duration.ofMillis(300)).build();
             server.stall();
 
-            RevontApiException e = apiFailure(() -> impatient.create(HOOK_URL, List.of(CALL_ENDED), null));
+            ManagementApiException e = apiFailure(() -> impatient.create(HOOK_URL, List.of(CALL_ENDED), null));
 
             assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
             assertThat(e.statusCode()).isEmpty();
@@ -502,38 +462,10 @@ class RevontApiTest {
             RevontApi impatient = client(server).requestTimeout(Duration.ofMillis(300)).build();
             server.stall();
 
-            RevontApiException e = apiFailure(impatient::list);
+            ManagementApiException e = apiFailure(impatient::list);
 
             assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
             assertThat(e).hasMessageStartingWith("Revont API GET /webhooks: no complete answer within PT0.3S");
-        }
-
-        @Test
-        void reportsAServerThatCannotBeReached() {
-            LocalApiServer gone = LocalApiServer.start();
-            RevontApi unreachable = client(gone).build();
-            gone.close();
-
-            RevontApiException e = apiFailure(unreachable::list);
-
-            assertThat(e.failure()).isEqualTo(Failure.NETWORK_ERROR);
-            assertThat(e.statusCode()).isEmpty();
-            assertThat(e).hasMessageStartingWith("Revont API GET /webhooks: the request failed (")
-                    .hasCauseInstanceOf(java.io.IOException.class);
-        }
-
-        @Test
-        void stopsWaitingWhenInterruptedAndKeepsTheInterrupt() {
-            server.stall();
-            Thread.currentThread().interrupt();
-            try {
-                RevontApiException e = apiFailure(api::list);
-
-                assertThat(e.failure()).isEqualTo(Failure.INTERRUPTED);
-                assertThat(Thread.currentThread().isInterrupted()).isTrue();
-            } finally {
-                Thread.interrupted();
-            }
         }
     }
 }

@@ -1,13 +1,12 @@
-package dev.revhooks.revdesk.api;
+package dev.revhooks.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookPayloadException;
+import dev.revhooks.core.api.ManagementApiException.Failure;
 import dev.revhooks.core.json.WebhookJson;
-import dev.revhooks.revdesk.api.RevDeskApiException.Failure;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -23,47 +22,82 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP and JSON plumbing of the management client: settings checks, one request with the
- * bearer API key, a bounded answer, a whole-call deadline, and typed errors that never show the
- * API key.
+ * Support for the vendor modules' management API clients: the HTTP and JSON plumbing of one
+ * client, on the JDK's {@link HttpClient} and a {@link WebhookJson}. It checks the settings, sends
+ * one call with {@code Authorization: Bearer <API key>}, never retries and never follows a redirect,
+ * reads at most 8 MiB of the answer within a whole-call deadline, and reports every failure as a
+ * {@link ManagementApiException} that never shows the API key.
  *
- * <p>The same class (apart from its exception type) serves {@code dev.revhooks.revont.api}: vendor
- * modules may not depend on each other, so it belongs in {@code core} once core has a place for it.
+ * <pre>{@code
+ * ApiTransport transport = new ApiTransport("Example API", URI.create("https://api.example.com/v1"),
+ *         apiKey, ApiTransport.DEFAULT_CONNECT_TIMEOUT, ApiTransport.DEFAULT_REQUEST_TIMEOUT,
+ *         WebhookJson.shared());                          // once per client; thread-safe
+ * Call list = new Call("GET", "/webhooks", null, Set.of(200), false, null);
+ * EndpointList endpoints = transport.read(list, transport.send(list), EndpointList.class);
+ * }</pre>
+ *
+ * <p>Public only because the vendor clients live in other packages; it is not meant for use
+ * outside this library.
  */
-final class ApiTransport {
+public final class ApiTransport {
 
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The connect timeout a client uses unless configured: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The request timeout a client uses unless configured: 30 seconds. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     /** The largest answer read; the rest of a larger one is not read. */
     static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-    /** The longest {@link RevDeskApiException#bodyExcerpt()}, in characters, before {@code ...}. */
+    /** The longest {@link ManagementApiException#bodyExcerpt()}, in characters, before {@code ...}. */
     static final int EXCERPT_CHARS = 512;
 
     private static final String REDACTED = "<redacted>";
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /**
-     * One call as its document describes it.
+     * One call as the vendor's document describes it.
      *
-     * @param method the HTTP method
-     * @param path the path below the base URI, its variable segments already encoded
-     * @param jsonBody the JSON request body, or null for none
-     * @param success the documented success statuses; any other is {@link Failure#UNEXPECTED_STATUS}
+     * <pre>{@code
+     * Call create = new Call("POST", "/webhooks", json.write(request), Set.of(201), true,
+     *         "The webhook may have been created: look for it and delete it");
+     * }</pre>
+     *
+     * @param method the HTTP method, such as {@code "POST"}
+     * @param path the path below the base URI, starting with {@code /}, its variable segments
+     *     already encoded (see {@link ApiArguments#pathSegment(String, String)})
+     * @param jsonBody the JSON request body, or null for none; not copied, so do not change it
+     * @param success the documented success statuses, at least one; any other status is
+     *     {@link Failure#UNEXPECTED_STATUS}
      * @param answerHoldsSecret whether a 2xx answer may hold a signing secret, so is never quoted
-     * @param ifUncertain what the caller should know when the call may have taken effect but failed
-     *     (no answer, a 5xx, a 2xx that does not read); null when nothing
+     * @param ifUncertain a sentence for the caller when the call may have taken effect but failed
+     *     (no answer, a 5xx, a 2xx that does not read), appended to the message; null when nothing
      */
-    record Call(String method, String path, byte[] jsonBody, Set<Integer> success, boolean answerHoldsSecret,
-                String ifUncertain) {
+    public record Call(String method, String path, byte[] jsonBody, Set<Integer> success, boolean answerHoldsSecret,
+                       String ifUncertain) {
+
+        /**
+         * Checks the call.
+         *
+         * @throws IllegalArgumentException when {@code method} is blank, {@code path} does not start
+         *     with {@code /} or {@code success} is empty
+         */
+        public Call {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            success = Set.copyOf(Objects.requireNonNull(success, "success"));
+            if (method.isBlank() || !path.startsWith("/") || success.isEmpty()) {
+                throw new IllegalArgumentException("a call needs a method, a path starting with / and a success status");
+            }
+        }
 
         String name() {
             return method + " " + path;
@@ -71,12 +105,26 @@ final class ApiTransport {
     }
 
     /**
-     * An answer with a documented success status.
+     * An answer with a documented success status, as {@link #send(Call)} returns it.
+     *
+     * <pre>{@code
+     * Answer answer = transport.send(call);
+     * ObjectNode body = transport.readObject(call, answer);
+     * }</pre>
      *
      * @param status the status
-     * @param body the body, at most {@link #MAX_RESPONSE_BYTES}
+     * @param body the body, at most 8 MiB; not copied
      */
-    record Answer(int status, byte[] body) {
+    public record Answer(int status, byte[] body) {
+
+        /**
+         * Checks the answer.
+         *
+         * @throws NullPointerException when {@code body} is null
+         */
+        public Answer {
+            Objects.requireNonNull(body, "body");
+        }
     }
 
     private final String vendor;
@@ -89,19 +137,29 @@ final class ApiTransport {
     private final HttpClient client;
 
     /**
-     * A transport; the arguments must have passed this class's checks.
+     * A transport, holding one HTTP client with its connections: make one per API client. Each
+     * setting is checked as by this class's {@code checked...} methods.
      *
-     * @param vendor names the API in messages, e.g. {@code "RevDesk API"}
+     * @param vendor names the API at the start of every exception message, such as {@code "Example API"}
+     * @param baseUri the API's base URI, as {@link #checkedBaseUri(URI)} accepts it
+     * @param apiKey the API key, as {@link #checkedApiKey(Secret)} accepts it
+     * @param connectTimeout how long to wait for a connection, as {@link #checkedTimeout(String, Duration)} accepts it
+     * @param requestTimeout how long a whole call may take, as {@link #checkedTimeout(String, Duration)} accepts it
+     * @param json the JSON set-up answers are read with
+     * @throws IllegalArgumentException when a setting breaks its rule or {@code vendor} is blank
      */
-    ApiTransport(String vendor, URI baseUri, Secret apiKey, Duration connectTimeout, Duration requestTimeout,
-                 WebhookJson json) {
+    public ApiTransport(String vendor, URI baseUri, Secret apiKey, Duration connectTimeout, Duration requestTimeout,
+                        WebhookJson json) {
+        if (Objects.requireNonNull(vendor, "vendor").isBlank()) {
+            throw new IllegalArgumentException("the API's name must not be blank");
+        }
         this.vendor = vendor;
-        this.baseUri = baseUri;
+        this.baseUri = checkedBaseUri(baseUri);
         this.apiKey = headerSafeApiKey(apiKey);
         this.authorization = "Bearer " + this.apiKey;
-        this.connectTimeout = connectTimeout;
-        this.requestTimeout = requestTimeout;
-        this.json = json;
+        this.connectTimeout = checkedTimeout("connectTimeout", connectTimeout);
+        this.requestTimeout = checkedTimeout("requestTimeout", requestTimeout);
+        this.json = Objects.requireNonNull(json, "json");
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -110,11 +168,13 @@ final class ApiTransport {
 
     /**
      * Checks an API base URI: absolute, {@code https}, or {@code http} for {@code localhost} and
-     * {@code 127.0.0.1} only; no user info, query or fragment.
+     * {@code 127.0.0.1} only (so tests can run a local server); no user info, query or fragment.
      *
+     * @param uri the base URI
      * @return the URI without trailing slashes
+     * @throws IllegalArgumentException when the URI breaks one of these rules
      */
-    static URI checkedBaseUri(URI uri) {
+    public static URI checkedBaseUri(URI uri) {
         Objects.requireNonNull(uri, "baseUri");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.isOpaque() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
@@ -130,12 +190,7 @@ final class ApiTransport {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("the API base URI must not have a query or a fragment");
         }
-        String text = uri.toString();
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '/') {
-            end--;
-        }
-        return URI.create(text.substring(0, end));
+        return URI.create(TRAILING_SLASHES.matcher(uri.toString()).replaceFirst(""));
     }
 
     private static boolean isLoopbackName(String host) {
@@ -143,11 +198,14 @@ final class ApiTransport {
     }
 
     /**
-     * Checks a timeout: positive and at most {@link #MAX_TIMEOUT}.
+     * Checks a timeout: positive and at most one hour.
      *
-     * @return the timeout
+     * @param name the setting's name in messages, such as {@code "connectTimeout"}
+     * @param timeout the timeout
+     * @return {@code timeout}
+     * @throws IllegalArgumentException when not positive or longer than one hour
      */
-    static Duration checkedTimeout(String name, Duration timeout) {
+    public static Duration checkedTimeout(String name, Duration timeout) {
         Objects.requireNonNull(timeout, name);
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException(name + " must be positive and at most one hour, was " + timeout);
@@ -156,11 +214,20 @@ final class ApiTransport {
     }
 
     /**
-     * The API key as a header value: visible ASCII only, so it can be sent as a bearer token.
+     * Checks an API key: visible ASCII characters only, so it can be sent as a bearer token in a
+     * header. The message never shows the key.
      *
-     * @return the key's characters; never put them in a message
+     * @param apiKey the key
+     * @return {@code apiKey}
+     * @throws IllegalArgumentException when the key has a character that cannot be sent in a header
      */
-    static String headerSafeApiKey(Secret apiKey) {
+    public static Secret checkedApiKey(Secret apiKey) {
+        headerSafeApiKey(apiKey);
+        return apiKey;
+    }
+
+    /** The API key's characters, checked as by {@link #checkedApiKey(Secret)}; never put them in a message. */
+    private static String headerSafeApiKey(Secret apiKey) {
         Objects.requireNonNull(apiKey, "apiKey");
         byte[] bytes = apiKey.bytes();
         try {
@@ -177,13 +244,16 @@ final class ApiTransport {
     }
 
     /**
-     * Sends one call, once (never retried), and waits at most the request timeout for the whole
-     * answer.
+     * Sends one call, once (never retried, redirects not followed), and waits at most the request
+     * timeout for the whole answer.
      *
+     * @param call the call
      * @return the answer, whose status is one of {@link Call#success()}
-     * @throws RevDeskApiException any other status, no answer in time, a network error or an interrupt
+     * @throws ManagementApiException any other status ({@link Failure#UNEXPECTED_STATUS}), an answer
+     *     larger than 8 MiB ({@link Failure#MALFORMED_RESPONSE}), no answer in time, a network error
+     *     or an interrupt
      */
-    Answer send(Call call) throws RevDeskApiException {
+    public Answer send(Call call) throws ManagementApiException {
         CompletableFuture<HttpResponse<BoundedBody.Result>> pending =
                 client.sendAsync(request(call), info -> new BoundedBody(MAX_RESPONSE_BYTES));
         HttpResponse<BoundedBody.Result> response;
@@ -191,13 +261,13 @@ final class ApiTransport {
             response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw failure(call, Failure.TIMEOUT, "no complete answer within " + requestTimeout, -1, "", null);
+            throw failure(call, Failure.TIMEOUT, "no complete answer within " + requestTimeout, null, "", null);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw failure(call, Failure.INTERRUPTED, "interrupted while waiting for the answer", -1, "", e);
+            throw failure(call, Failure.INTERRUPTED, "interrupted while waiting for the answer", null, "", e);
         } catch (ExecutionException e) {
-            throw sendFailure(call, e.getCause());
+            throw sendFailure(call, Objects.requireNonNullElse(e.getCause(), e));
         }
         int status = response.statusCode();
         BoundedBody.Result body = response.body();
@@ -230,32 +300,32 @@ final class ApiTransport {
         return builder.build();
     }
 
-    private RevDeskApiException sendFailure(Call call, Throwable cause) {
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+    /** The HTTP client's own failure: a timeout it noticed first, or the request could not be made. */
+    private ManagementApiException sendFailure(Call call, Throwable cause) {
         if (cause instanceof Error error) {
             throw error;
         }
-        if (cause instanceof HttpConnectTimeoutException) {
-            return failure(call, Failure.TIMEOUT, "could not connect within " + connectTimeout, -1, "", cause);
-        }
         if (cause instanceof HttpTimeoutException) {
-            return failure(call, Failure.TIMEOUT, "no complete answer within " + requestTimeout, -1, "", cause);
+            String detail = cause instanceof HttpConnectTimeoutException
+                    ? "could not connect within " + connectTimeout : "no complete answer within " + requestTimeout;
+            return failure(call, Failure.TIMEOUT, detail, null, "", cause);
         }
-        String what = cause instanceof IOException ? "the request failed" : "the HTTP client failed";
-        String reason = cause == null || cause.getMessage() == null ? "" : ": " + redact(cause.getMessage());
+        String reason = cause.getMessage() == null ? "" : ": " + redact(cause.getMessage());
         return failure(call, Failure.NETWORK_ERROR,
-                what + " (" + (cause == null ? "unknown cause" : cause.getClass().getSimpleName()) + reason + ")",
-                -1, "", cause);
+                "the request failed (" + cause.getClass().getSimpleName() + reason + ")", null, "", cause);
     }
 
     /**
-     * Reads an answer into a type with the shared JSON set-up.
+     * Reads an answer into a type with the JSON set-up.
      *
-     * @throws RevDeskApiException {@link Failure#MALFORMED_RESPONSE}
+     * @param <T> the type
+     * @param call the call answered
+     * @param answer its answer
+     * @param type the type to read, such as a record with {@code @JsonProperty} components
+     * @return the value
+     * @throws ManagementApiException {@link Failure#MALFORMED_RESPONSE}
      */
-    <T> T read(Call call, Answer answer, Class<T> type) throws RevDeskApiException {
+    public <T> T read(Call call, Answer answer, Class<T> type) throws ManagementApiException {
         try {
             return json.read(answer.body(), type);
         } catch (WebhookPayloadException e) {
@@ -266,9 +336,12 @@ final class ApiTransport {
     /**
      * Reads an answer as a JSON object.
      *
-     * @throws RevDeskApiException {@link Failure#MALFORMED_RESPONSE}
+     * @param call the call answered
+     * @param answer its answer
+     * @return the object
+     * @throws ManagementApiException {@link Failure#MALFORMED_RESPONSE}
      */
-    ObjectNode readObject(Call call, Answer answer) throws RevDeskApiException {
+    public ObjectNode readObject(Call call, Answer answer) throws ManagementApiException {
         try {
             return json.readObject(answer.body());
         } catch (WebhookPayloadException e) {
@@ -279,9 +352,15 @@ final class ApiTransport {
     /**
      * Converts part of an answer read with {@link #readObject(Call, Answer)}.
      *
-     * @throws RevDeskApiException {@link Failure#MALFORMED_RESPONSE}
+     * @param <T> the type
+     * @param call the call answered
+     * @param answer its answer
+     * @param node the part to convert
+     * @param type the type to convert it to
+     * @return the value
+     * @throws ManagementApiException {@link Failure#MALFORMED_RESPONSE}
      */
-    <T> T convert(Call call, Answer answer, JsonNode node, Class<T> type) throws RevDeskApiException {
+    public <T> T convert(Call call, Answer answer, JsonNode node, Class<T> type) throws ManagementApiException {
         try {
             return json.convert(node, type, answer.body());
         } catch (WebhookPayloadException e) {
@@ -290,12 +369,16 @@ final class ApiTransport {
     }
 
     /**
-     * A {@link Failure#MALFORMED_RESPONSE} described by this package's own words; the answer is
-     * quoted (redacted, bounded) unless it may hold a signing secret.
+     * A {@link Failure#MALFORMED_RESPONSE} described in the client's own words, for an answer that
+     * reads but breaks a rule of the document. The answer is quoted (redacted, bounded) unless it may
+     * hold a signing secret; the call's {@link Call#ifUncertain()} sentence is appended.
      *
+     * @param call the call answered
+     * @param answer its answer
      * @param detail what is wrong; must not quote the answer
+     * @return the exception, to throw
      */
-    RevDeskApiException malformed(Call call, Answer answer, String detail) {
+    public ManagementApiException malformed(Call call, Answer answer, String detail) {
         String excerpt = call.answerHoldsSecret() ? "" : excerpt(answer.body(), apiKey);
         String quoted = call.answerHoldsSecret() ? " (body withheld: it may hold a signing secret)"
                 : excerpt.isEmpty() ? " (empty body)" : "; body: " + excerpt;
@@ -304,15 +387,16 @@ final class ApiTransport {
     }
 
     /** A parser's complaint; withheld when the answer may hold a signing secret, as it may quote it. */
-    private RevDeskApiException unreadable(Call call, Answer answer, WebhookPayloadException e) {
+    private ManagementApiException unreadable(Call call, Answer answer, WebhookPayloadException e) {
         return malformed(call, answer, call.answerHoldsSecret() ? "it does not parse" : redact(e.getMessage()));
     }
 
-    private RevDeskApiException failure(Call call, Failure failure, String detail, int status, String excerpt,
-                                       Throwable cause) {
-        boolean clientError = status >= 400 && status < 500;
+    /** The exception; {@code status} is null when no answer arrived. */
+    private ManagementApiException failure(Call call, Failure failure, String detail, Integer status, String excerpt,
+                                           Throwable cause) {
+        boolean clientError = status != null && status >= 400 && status < 500;
         String note = call.ifUncertain() == null || clientError ? "" : ". " + call.ifUncertain();
-        return new RevDeskApiException(failure, vendor + " " + call.name() + ": " + detail + note, status, excerpt,
+        return new ManagementApiException(failure, vendor + " " + call.name() + ": " + detail + note, status, excerpt,
                 cause);
     }
 
@@ -351,12 +435,17 @@ final class ApiTransport {
         return out.toString().strip();
     }
 
+    /**
+     * Shows the base URI and the timeouts, never the API key.
+     *
+     * @return {@code baseUri=..., connectTimeout=..., requestTimeout=...}
+     */
     @Override
     public String toString() {
         return "baseUri=" + baseUri + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout;
     }
 
-    /** Collects an answer up to a limit; beyond it, stops reading and keeps what it has. */
+    /** Collects an answer up to a limit; at a buffer that would pass it, stops reading and keeps what it has. */
     private static final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Result> {
 
         record Result(byte[] bytes, boolean truncated) {
@@ -388,13 +477,9 @@ final class ApiTransport {
                 return;
             }
             for (ByteBuffer buffer : buffers) {
-                int room = limit - out.size();
-                if (buffer.remaining() > room) {
-                    byte[] part = new byte[room];
-                    buffer.get(part);
-                    out.write(part, 0, room);
+                if (buffer.remaining() > limit - out.size()) {
                     subscription.cancel();
-                    result.complete(new Result(out.toByteArray(), true));
+                    result.complete(new Result(out.toByteArray(), true)); // the start, enough for an excerpt
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];

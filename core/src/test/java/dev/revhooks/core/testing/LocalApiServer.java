@@ -1,4 +1,4 @@
-package dev.revhooks.revont.api;
+package dev.revhooks.core.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,15 +23,39 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server on 127.0.0.1 and a free port, standing in for the vendor's API: it records
- * every request and answers with the replies queued by the test, in order.
+ * A real HTTP server on 127.0.0.1 and a free port, standing in for a vendor's management API in
+ * tests: it records every request and answers with the replies queued by the test, in order; a
+ * request with no reply queued gets status 599. Shared with the vendor modules' tests.
+ *
+ * <pre>{@code
+ * try (LocalApiServer server = LocalApiServer.start()) {
+ *     server.reply(201, "{\"id\":\"wh_1\"}");
+ *     ApiClient api = clientFor(server.baseUri());     // a client pointed at the stand-in
+ *     api.create(...);
+ *     assertThat(server.onlyRequest().rawPath()).isEqualTo("/v1/webhooks");
+ * }
+ * }</pre>
  */
-final class LocalApiServer implements AutoCloseable {
+public final class LocalApiServer implements AutoCloseable {
 
-    /** A request as the server received it; header names are lower case. */
-    record Received(String method, String rawPath, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * A request as the server received it.
+     *
+     * @param method the HTTP method
+     * @param rawPath the path, as sent (percent-encoding kept)
+     * @param headers every header, names in lower case
+     * @param body the body; empty when none
+     */
+    public record Received(String method, String rawPath, Map<String, List<String>> headers, byte[] body) {
 
-        String header(String name) {
+        /**
+         * A header sent once.
+         *
+         * @param name the header's name, in any case
+         * @return its value, or null when not sent
+         * @throws AssertionError when it was sent more than once
+         */
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             if (values == null) {
                 return null;
@@ -42,7 +66,12 @@ final class LocalApiServer implements AutoCloseable {
             return values.get(0);
         }
 
-        String bodyText() {
+        /**
+         * The body as UTF-8 text.
+         *
+         * @return the text
+         */
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -63,7 +92,12 @@ final class LocalApiServer implements AutoCloseable {
         server.start();
     }
 
-    static LocalApiServer start() {
+    /**
+     * Starts a server; close it when done.
+     *
+     * @return the running server
+     */
+    public static LocalApiServer start() {
         try {
             return new LocalApiServer();
         } catch (IOException e) {
@@ -71,35 +105,64 @@ final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    /** The base URI of the stand-in API: {@code http://127.0.0.1:<port>/v1}. */
-    URI baseUri() {
+    /**
+     * The base URI of the stand-in API.
+     *
+     * @return {@code http://127.0.0.1:<port>/v1}
+     */
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    /** Queues an answer. */
-    LocalApiServer reply(int status, String body) {
+    /**
+     * Queues an answer.
+     *
+     * @param status its status
+     * @param body its body, sent as UTF-8; empty for none
+     * @return this server
+     */
+    public LocalApiServer reply(int status, String body) {
         return reply(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Queues an answer. */
-    LocalApiServer reply(int status, byte[] body) {
+    /**
+     * Queues an answer.
+     *
+     * @param status its status
+     * @param body its body; empty for none
+     * @return this server
+     */
+    public LocalApiServer reply(int status, byte[] body) {
         replies.add(new Reply(status, body, false));
         return this;
     }
 
-    /** Queues a request that is never answered while the test runs (the server waits until closed). */
-    LocalApiServer stall() {
+    /**
+     * Queues a request that is never answered while the test runs (the server waits until closed).
+     *
+     * @return this server
+     */
+    public LocalApiServer stall() {
         replies.add(new Reply(0, new byte[0], true));
         return this;
     }
 
-    /** Every request received so far, in order. */
-    List<Received> received() {
+    /**
+     * Every request received so far.
+     *
+     * @return the requests, in order
+     */
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
-    /** The one request received; fails when there were more or none. */
-    Received onlyRequest() {
+    /**
+     * The one request received.
+     *
+     * @return the request
+     * @throws AssertionError when there were more or none
+     */
+    public Received onlyRequest() {
         List<Received> all = received();
         if (all.size() != 1) {
             throw new AssertionError("expected exactly one request, got " + all.size());
@@ -138,6 +201,7 @@ final class LocalApiServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, releasing stalled requests. */
     @Override
     public void close() {
         closing.countDown();

@@ -1,27 +1,30 @@
-package dev.revhooks.revdesk.api;
+package dev.revhooks.core.api;
 
 import java.util.OptionalInt;
 
 /**
- * A call to RevDesk's webhook subscriptions API did not succeed: the API answered with a status
- * other than the documented one, answered with a body that is not the documented JSON, did not
- * answer in time, or could not be reached.
+ * A call to a vendor's management API (the API that registers webhook endpoints) did not succeed:
+ * the API answered with a status other than the documented one, answered with a body that is not
+ * the documented JSON, did not answer in time, or could not be reached. Every vendor module's API
+ * client throws it.
  *
  * <pre>{@code
  * try {
- *     api.unsubscribe("whk_123");
- * } catch (RevDeskApiException e) {
- *     if (e.failure() == RevDeskApiException.Failure.UNEXPECTED_STATUS && e.statusCode().orElse(0) == 404) {
+ *     api.delete(endpointId);
+ * } catch (ManagementApiException e) {
+ *     if (e.failure() == ManagementApiException.Failure.UNEXPECTED_STATUS && e.statusCode().orElse(0) == 404) {
  *         return; // already gone
  *     }
  *     throw e;
  * }
  * }</pre>
  *
- * <p>The message says which call failed and how. Neither the message nor {@link #bodyExcerpt()}
- * ever contains the API key: an API that echoes it back sees it replaced by {@code <redacted>}.
+ * <p>The message names the API and the call, then says how it failed. Neither the message nor
+ * {@link #bodyExcerpt()} ever contains the API key (an API that echoes it back sees it replaced by
+ * {@code <redacted>}), and an answer that may hold a signing secret (such as a 2xx answer to a call
+ * that creates an endpoint) is never quoted.
  */
-public final class RevDeskApiException extends Exception {
+public final class ManagementApiException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,9 +32,8 @@ public final class RevDeskApiException extends Exception {
     public enum Failure {
         /**
          * The API answered with a status other than the documented one: an error such as 401
-         * (wrong API key), 404 (unknown subscription), 422 (rejected input) or 500, a redirect, or an
-         * undocumented 2xx.
-         * {@link #statusCode()} and {@link #bodyExcerpt()} say more.
+         * (wrong API key), 404 (unknown id), 422 (rejected input) or 500, a redirect, or an
+         * undocumented 2xx. {@link #statusCode()} and {@link #bodyExcerpt()} say more.
          */
         UNEXPECTED_STATUS,
         /**
@@ -48,10 +50,12 @@ public final class RevDeskApiException extends Exception {
     }
 
     private final Failure failure;
-    private final int statusCode;
+    private final Integer statusCode;
     private final String bodyExcerpt;
 
-    RevDeskApiException(Failure failure, String message, int statusCode, String bodyExcerpt, Throwable cause) {
+    /** Made only by {@link ApiTransport}, which redacts and bounds what it passes; no status is null. */
+    ManagementApiException(Failure failure, String message, Integer statusCode, String bodyExcerpt,
+                           Throwable cause) {
         super(message, cause);
         this.failure = failure;
         this.statusCode = statusCode;
@@ -74,7 +78,7 @@ public final class RevDeskApiException extends Exception {
      *     {@link Failure#NETWORK_ERROR}, {@link Failure#INTERRUPTED})
      */
     public OptionalInt statusCode() {
-        return statusCode < 0 ? OptionalInt.empty() : OptionalInt.of(statusCode);
+        return statusCode == null ? OptionalInt.empty() : OptionalInt.of(statusCode);
     }
 
     /**
@@ -82,7 +86,8 @@ public final class RevDeskApiException extends Exception {
      * {@code ...}), control characters replaced by spaces, the API key replaced by
      * {@code <redacted>}.
      *
-     * @return the excerpt; empty when there was no body
+     * @return the excerpt; empty when there was no body, or when it was withheld because it may
+     *     hold a signing secret
      */
     public String bodyExcerpt() {
         return bodyExcerpt;
