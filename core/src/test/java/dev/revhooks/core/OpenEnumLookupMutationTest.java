@@ -70,8 +70,9 @@ class OpenEnumLookupMutationTest {
 
     /** The same enum class, defined again by a new class loader: a class {@link OpenEnum} has never seen. */
     private static Class<?> freshCopyOf(Class<?> type) throws IOException, ClassNotFoundException {
+        String file = type.getName().substring(type.getPackageName().length() + 1) + ".class";
         byte[] bytes;
-        try (InputStream in = type.getResourceAsStream(type.getName().substring(type.getPackageName().length() + 1) + ".class")) {
+        try (InputStream in = type.getResourceAsStream(file)) {
             bytes = in.readAllBytes();
         }
         ClassLoader loader = new ClassLoader(type.getClassLoader()) {

@@ -4,14 +4,16 @@ import static dev.revhooks.revring.Fixtures.KEY_VALUE;
 import static dev.revhooks.revring.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.json.WebhookJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The streaming pass reads every documented body itself (the tree path is only the fallback), and
- * the value semantics of a pre-call answer and the signer's redacted description.
+ * The streaming pass reads every documented body, and one with an undocumented field, itself (the
+ * tree path is only its fallback); the value semantics of a pre-call answer; the signer's redacted
+ * description.
  */
 class RevRingMutationTest {
 
@@ -22,6 +24,15 @@ class RevRingMutationTest {
         byte[] body = resource(name);
         RevRingEvent streamed = StreamedBody.read(WebhookJson.shared(), body);
         assertThat(streamed).isNotNull().isEqualTo(Fixtures.receiver().parse(Fixtures.keyed(body)));
+    }
+
+    @Test
+    void theStreamingPassSkipsUndocumentedFields() throws Exception {
+        ObjectNode tree = Fixtures.tree(Fixtures.COMPLETED);
+        tree.putObject("undocumented").putArray("nested").add(1);
+        byte[] body = Fixtures.json(tree);
+        RevRingEvent streamed = StreamedBody.read(WebhookJson.shared(), body);
+        assertThat(streamed).isNotNull().isEqualTo(Fixtures.receiver().parse(Fixtures.keyed(resource(Fixtures.COMPLETED))));
     }
 
     @Test
