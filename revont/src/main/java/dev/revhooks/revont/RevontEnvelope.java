@@ -28,7 +28,7 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryR
     /** The three fields as they came, before their checks; {@code summary} is read typed when possible. */
     private static final class Fields {
         JsonNode event;
-        JsonNode timestamp;
+        Instant timestamp;
         JsonNode data;
         SummaryReadyData summary;
         boolean sawData;
@@ -61,7 +61,7 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryR
             for (String field = in.nextField(); field != null; field = in.nextField()) {
                 switch (field) {
                     case "event" -> f.event = in.tree();
-                    case "timestamp" -> f.timestamp = in.tree();
+                    case "timestamp" -> f.timestamp = in.instant();
                     case "data" -> {
                         f.sawData = true;
                         if (f.event != null && f.event.isTextual() && f.event.textValue().equals(SUMMARY_READY)) {
@@ -76,7 +76,10 @@ record RevontEnvelope(String event, Instant timestamp, ObjectNode data, SummaryR
             return f;
         });
         String event = requiredText(fields.event, "event", body);
-        Instant timestamp = instant(requiredText(fields.timestamp, "timestamp", body), body);
+        Instant timestamp = fields.timestamp;
+        if (timestamp == null) {
+            throw new WebhookPayloadException("missing required field 'timestamp'", body, null);
+        }
         if (fields.summary != null) {
             return new RevontEnvelope(event, timestamp, null, fields.summary);
         }

@@ -15,8 +15,15 @@ final class StrictScalars {
     private StrictScalars() {
     }
 
-    /** An ISO 8601 date-time with an offset, in UTC; null when the text is not one. */
+    /**
+     * An ISO 8601 date-time with an offset, in UTC; null when the text is not one. The common RFC 3339
+     * shape is read directly; anything else goes to the formatter, which defines the accepted set.
+     */
     static Instant instant(String text) {
+        Instant common = Rfc3339.parse(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
@@ -29,15 +36,39 @@ final class StrictScalars {
         if (text.length() != 36) {
             return null;
         }
+        long mostSignificant = 0;
+        long leastSignificant = 0;
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
-                    ? c == '-'
-                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!ok) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int nibble = hexValue(c);
+            if (nibble < 0) {
                 return null;
             }
+            if (i < 18) {
+                mostSignificant = mostSignificant << 4 | nibble;
+            } else {
+                leastSignificant = leastSignificant << 4 | nibble;
+            }
         }
-        return UUID.fromString(text);
+        return new UUID(mostSignificant, leastSignificant);
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 }
