@@ -37,7 +37,7 @@ final class SignatureHeader {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
                     NAME + " header does not start with " + PREFIX);
         }
-        return HexSignature.decode(value.substring(PREFIX.length()));
+        return HexSignature.decode(value, PREFIX.length(), value.length());
     }
 
     /**
