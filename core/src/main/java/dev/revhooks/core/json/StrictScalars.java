@@ -46,7 +46,7 @@ final class StrictScalars {
                 }
                 continue;
             }
-            int nibble = hexValue(c);
+            int nibble = c < 128 ? Character.digit(c, 16) : -1;
             if (nibble < 0) {
                 return null;
             }
@@ -57,18 +57,5 @@ final class StrictScalars {
             }
         }
         return new UUID(mostSignificant, leastSignificant);
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

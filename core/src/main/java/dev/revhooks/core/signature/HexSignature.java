@@ -57,8 +57,11 @@ public final class HexSignature {
         byte[] bytes = new byte[HmacSha256.LENGTH];
         int invalid = 0;
         for (int i = 0; i < bytes.length; i++) {
-            int high = digit(text.charAt(from + 2 * i));
-            int low = digit(text.charAt(from + 2 * i + 1));
+            char highChar = text.charAt(from + 2 * i);
+            char lowChar = text.charAt(from + 2 * i + 1);
+            // ASCII only: Character.digit alone also takes other scripts' digits
+            int high = highChar < 128 ? Character.digit(highChar, 16) : -1;
+            int low = lowChar < 128 ? Character.digit(lowChar, 16) : -1;
             invalid |= high | low;
             bytes[i] = (byte) (high << 4 | low);
         }
@@ -66,19 +69,5 @@ public final class HexSignature {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE, "signature is not hex");
         }
         return bytes;
-    }
-
-    /** The value of an ASCII hex digit in either case; negative for anything else. */
-    private static int digit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }
