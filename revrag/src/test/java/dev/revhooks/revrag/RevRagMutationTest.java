@@ -49,6 +49,16 @@ class RevRagMutationTest {
     }
 
     @Test
+    void anEntryWithAnEmptyNameIsAnUnknownEntryButALeadingCommaIsAnEmptyEntry() throws Exception {
+        byte[] body = exampleBody();
+        String t = Long.toString(NOW.getEpochSecond());
+        WebhookRequest emptyName = withHeader(signed(body), SIGNATURE, "=x,t=" + t + ",v1=" + v1(t, body));
+        assertThat(Fixtures.RECEIVER.verify(emptyName).credentialId()).isEqualTo("current");
+        WebhookRequest leadingComma = withHeader(signed(body), SIGNATURE, ",t=" + t + ",v1=" + v1(t, body));
+        assertThat(assertRejected(leadingComma, FailureReason.MALFORMED_SIGNATURE)).hasMessageContaining("an entry without '='");
+    }
+
+    @Test
     void anEmptyTEntryIsMalformedWithoutATimestampHeader() {
         byte[] body = exampleBody();
         String t = Long.toString(NOW.getEpochSecond());

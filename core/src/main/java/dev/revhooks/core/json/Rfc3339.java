@@ -35,7 +35,8 @@ final class Rfc3339 {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+        // Month and day are checked by LocalDate.of below; a non-digit makes a field -1.
+        if ((year | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
         int at = 19;
