@@ -75,6 +75,27 @@ public record RequiredHeader(String name, FailureReason ifMissing, int maxLength
         if (values.isEmpty()) {
             throw new WebhookVerificationException(ifMissing, "no " + name + " header");
         }
+        return single(values);
+    }
+
+    /**
+     * Reads the header's single value when it was sent at all, for a header a scheme allows to be
+     * absent; one lookup instead of {@link #isPresent} and then {@link #read}.
+     *
+     * <pre>{@code
+     * String timestamp = TIMESTAMP.readIfPresent(request.headers()); // null when not sent
+     * }</pre>
+     *
+     * @param headers the request headers
+     * @return the trimmed value (may be empty), or null when the header is absent
+     * @throws WebhookVerificationException when duplicated or too long
+     */
+    public String readIfPresent(WebhookHeaders headers) throws WebhookVerificationException {
+        List<String> values = headers.all(name);
+        return values.isEmpty() ? null : single(values);
+    }
+
+    private String single(List<String> values) throws WebhookVerificationException {
         if (values.size() > 1) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
                     name + " header sent " + values.size() + " times");

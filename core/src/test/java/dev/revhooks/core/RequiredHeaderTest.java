@@ -39,6 +39,19 @@ class RequiredHeaderTest {
     }
 
     @Test
+    void anOptionalReadIsNullWhenAbsentAndOtherwiseAsStrictAsARead() throws Exception {
+        assertThat(SIGNATURE.readIfPresent(WebhookHeaders.empty())).isNull();
+        assertThat(SIGNATURE.readIfPresent(WebhookHeaders.builder().add("x-SIG", " abc\t").build())).isEqualTo("abc");
+        assertThat(SIGNATURE.readIfPresent(WebhookHeaders.builder().add("X-Sig", "").build())).isEmpty();
+        WebhookHeaders twice = WebhookHeaders.builder().add("X-Sig", "a").add("x-sig", "a").build();
+        assertReason(() -> SIGNATURE.readIfPresent(twice), FailureReason.MALFORMED_SIGNATURE);
+        assertReason(() -> SIGNATURE.withMaxLength(4).readIfPresent(WebhookHeaders.builder().add("X-Sig", "abcde").build()),
+                FailureReason.HEADER_TOO_LARGE);
+        assertThat(SIGNATURE.withMaxLength(4).readIfPresent(WebhookHeaders.builder().add("X-Sig", "abcd").build()))
+                .isEqualTo("abcd");
+    }
+
+    @Test
     void validatesItsDefinition() {
         assertThatThrownBy(() -> SIGNATURE.withMaxLength(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -161,7 +161,7 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
             throws WebhookVerificationException {
         requireSubscribable(subscribedType);
         bodyLimit.check(request.body());
-        String signature = SIGNATURE.isPresent(request.headers()) ? SIGNATURE.read(request.headers()) : null;
+        String signature = SIGNATURE.readIfPresent(request.headers());
         if (guard != null) {
             guard.check(request);
         }

@@ -99,7 +99,8 @@ final class SignatureHeader {
         if (signatures.isEmpty()) {
             throw new WebhookVerificationException(FailureReason.MISSING_SIGNATURE, SIGNATURE_HEADER + " has no v1= entry");
         }
-        if (TIMESTAMP.isPresent(headers) && !TIMESTAMP.read(headers).equals(timestamp)) {
+        String timestampHeader = TIMESTAMP.readIfPresent(headers);
+        if (timestampHeader != null && !timestampHeader.equals(timestamp)) {
             throw malformed(TIMESTAMP_HEADER + " differs from the signed t= value");
         }
         // Never modified after this point and never handed out beyond this package.

@@ -26,6 +26,8 @@ import java.util.Objects;
  */
 public record TimestampTolerance(Duration past, Duration future) {
 
+    private static final int NANOS_PER_SECOND = 1_000_000_000;
+
     /** 5 minutes in the past and 5 in the future. */
     public static final TimestampTolerance DEFAULT = new TimestampTolerance(Duration.ofMinutes(5), Duration.ofMinutes(5));
 
@@ -86,15 +88,29 @@ public record TimestampTolerance(Duration past, Duration future) {
      * @throws WebhookVerificationException with {@link FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} outside the window
      */
     public void check(Instant timestamp, Clock clock) throws WebhookVerificationException {
-        // Duration.between never overflows for two Instants, so any tolerance, however large, works.
-        Duration age = Duration.between(timestamp, clock.instant());
-        if (age.compareTo(past) > 0) {
+        Instant now = clock.instant();
+        // The age (now - timestamp) as whole seconds and nanoseconds in [0, 1e9): no Duration to
+        // allocate, and no overflow, since two Instants are at most about 6.4e16 seconds apart.
+        long ageSeconds = now.getEpochSecond() - timestamp.getEpochSecond();
+        int ageNanos = now.getNano() - timestamp.getNano();
+        if (ageNanos < 0) {
+            ageSeconds--;
+            ageNanos += NANOS_PER_SECOND;
+        }
+        if (exceeds(ageSeconds, ageNanos, past)) {
             throw new WebhookVerificationException(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE,
                     "older than " + past.toSeconds() + " s");
         }
-        if (age.negated().compareTo(future) > 0) {
+        long aheadSeconds = ageNanos == 0 ? -ageSeconds : -ageSeconds - 1;
+        int aheadNanos = ageNanos == 0 ? 0 : NANOS_PER_SECOND - ageNanos;
+        if (exceeds(aheadSeconds, aheadNanos, future)) {
             throw new WebhookVerificationException(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE,
                     "more than " + future.toSeconds() + " s in the future");
         }
+    }
+
+    /** Whether {@code seconds + nanos} (nanos in [0, 1e9)) is longer than {@code limit}. */
+    private static boolean exceeds(long seconds, int nanos, Duration limit) {
+        return seconds > limit.getSeconds() || (seconds == limit.getSeconds() && nanos > limit.getNano());
     }
 }

@@ -2,6 +2,9 @@ package dev.revhooks.core.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.WebhookVerificationException;
@@ -63,6 +66,32 @@ class TimestampToleranceTest {
         none.check(NOW, CLOCK);
         assertOut(() -> none.check(Instant.MIN, CLOCK), "older");
         assertOut(() -> none.check(Instant.MAX, CLOCK), "future");
+    }
+
+    @Test
+    void anyTimestampClockAndLimitsAreJudgedAsDurationArithmeticJudgesThem() {
+        // Values near each other, with nanoseconds on both sides, so the edges are hit often.
+        qt().withExamples(20_000).forAll(longs().between(-3, 3), integers().between(0, 999_999_999),
+                        integers().between(0, 999_999_999), integers().between(0, 15))
+                .checkAssert((secondsApart, timestampNanos, nowNanos, limits) -> {
+                    int pastSeconds = limits / 4;
+                    int futureSeconds = limits % 4;
+                    Instant now = NOW.plusNanos(nowNanos);
+                    Instant timestamp = NOW.plusSeconds(secondsApart).plusNanos(timestampNanos);
+                    Duration past = Duration.ofSeconds(pastSeconds, timestampNanos % 2 == 0 ? 0 : nowNanos);
+                    Duration future = Duration.ofSeconds(futureSeconds, nowNanos % 2 == 0 ? 0 : timestampNanos);
+                    Duration age = Duration.between(timestamp, now);
+                    boolean expected = age.compareTo(past) <= 0 && age.negated().compareTo(future) <= 0;
+                    boolean accepted;
+                    try {
+                        new TimestampTolerance(past, future).check(timestamp, Clock.fixed(now, ZoneOffset.UTC));
+                        accepted = true;
+                    } catch (WebhookVerificationException e) {
+                        assertThat(e.reason()).isEqualTo(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE);
+                        accepted = false;
+                    }
+                    assertThat(accepted).as("%s at %s within -%s/+%s", timestamp, now, past, future).isEqualTo(expected);
+                });
     }
 
     @Test
