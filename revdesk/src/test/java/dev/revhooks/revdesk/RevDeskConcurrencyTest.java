@@ -1,5 +1,6 @@
 package dev.revhooks.revdesk;
 
+import static dev.revhooks.core.testing.ByteGen.utf8;
 import static dev.revhooks.revdesk.Fixtures.CALL_DISPOSITION;
 import static dev.revhooks.revdesk.Fixtures.NUMBER_LIFECYCLE;
 import static dev.revhooks.revdesk.Fixtures.OUTBOUND_SMS;
@@ -7,21 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.Secret;
-import dev.revhooks.core.VerifiedDelivery;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookRequest;
-import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.guard.PathTokenGuard;
-import java.nio.charset.StandardCharsets;
+import dev.revhooks.core.testing.ConcurrencyHarness;
+import dev.revhooks.core.testing.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +47,9 @@ class RevDeskConcurrencyTest {
 
     @Test
     void eightThreadsSharingOneReceiverReachTheSingleThreadedVerdicts() throws Exception {
-        List<Delivery> deliveries = deliveries();
-        List<Verdict> expected = new ArrayList<>();
-        for (Delivery delivery : deliveries) {
-            expected.add(verdict(delivery));
-        }
-        assertThat(expected).extracting(Verdict::outcome)
+        ConcurrencyHarness<Delivery> harness = ConcurrencyHarness.of(deliveries(),
+                delivery -> Verdict.of(delivery.request(), () -> receiver.receive(delivery.type(), delivery.request())));
+        assertThat(harness.expected()).extracting(Verdict::outcome)
                 .anyMatch(o -> o.startsWith("accepted HMAC_SIGNATURE current revdesk:number_purchased:"))
                 .anyMatch(o -> o.startsWith("accepted HMAC_SIGNATURE previous"))
                 .anyMatch(o -> o.startsWith("accepted REQUEST_GUARDS null revdesk:call_voicemail:"))
@@ -67,50 +57,7 @@ class RevDeskConcurrencyTest {
                 .anyMatch(o -> o.equals("rejected SIGNATURE_MISMATCH"))
                 .anyMatch(o -> o.equals("rejected EVENT_TYPE_MISMATCH"))
                 .anyMatch(o -> o.equals("rejected REQUEST_GUARD_FAILED"));
-
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        AtomicReference<String> firstMismatch = new AtomicReference<>();
-        List<Future<Integer>> mismatches = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            mismatches.add(pool.submit(() -> {
-                start.await();
-                int count = 0;
-                for (int i = 0; i < DELIVERIES_PER_THREAD; i++) {
-                    int k = (i * 31 + thread * 7) % deliveries.size();
-                    Verdict verdict = verdict(deliveries.get(k));
-                    if (!verdict.equals(expected.get(k))) {
-                        count++;
-                        firstMismatch.compareAndSet(null, "delivery " + k + ": " + verdict + " instead of " + expected.get(k));
-                    }
-                }
-                return count;
-            }));
-        }
-        pool.shutdown();
-        int total = 0;
-        for (Future<Integer> future : mismatches) {
-            total += future.get(5, TimeUnit.MINUTES);
-        }
-        assertThat(total).as("verdicts differing from the single-threaded ones; first: %s", firstMismatch.get()).isZero();
-    }
-
-    /** What receiving a request comes to, comparable across threads. */
-    private record Verdict(String outcome, Object detail) {
-    }
-
-    private Verdict verdict(Delivery delivery) {
-        try {
-            VerifiedDelivery<RevDeskEvent> received = receiver.receive(delivery.type(), delivery.request());
-            assertThat(received.rawBody()).isSameAs(delivery.request().body());
-            return new Verdict("accepted " + received.authentication().method() + " " + received.authentication().credentialId()
-                    + " " + received.deliveryKey(), received.event());
-        } catch (WebhookVerificationException e) {
-            return new Verdict("rejected " + e.reason(), e.getMessage());
-        } catch (WebhookPayloadException e) {
-            return new Verdict("payload error", e.getMessage());
-        }
+        harness.assertThreadsAgree(THREADS, DELIVERIES_PER_THREAD);
     }
 
     /** Signed, unsigned and forged deliveries of every kind, each decided at a different step. */
@@ -148,9 +95,5 @@ class RevDeskConcurrencyTest {
 
     private static WebhookRequest signed(byte[] body, String signature, String path) {
         return WebhookRequest.builder(body).path(path).header(HEADER, signature).build();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,8 @@
 package dev.revhooks.revdesk;
 
+import static dev.revhooks.core.testing.ByteGen.utf8;
+import static dev.revhooks.core.testing.JsonBodies.paddedTo;
+import static dev.revhooks.core.testing.JsonBodies.withRun;
 import static dev.revhooks.revdesk.Fixtures.CALL_DISPOSITION;
 import static dev.revhooks.revdesk.Fixtures.SECRET;
 import static dev.revhooks.revdesk.Fixtures.SIGNER;
@@ -17,11 +20,9 @@ import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.guard.PathTokenGuard;
 import dev.revhooks.core.json.JsonLimits;
 import dev.revhooks.core.json.WebhookJson;
+import dev.revhooks.core.testing.CountingStream;
+import dev.revhooks.core.testing.MalformedBody;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,7 @@ class RevDeskLimitsTest {
         assertThat(limited.receive(SIGNER.request(read)).event()).isInstanceOf(RevDeskEvent.NumberPurchased.class);
         CountingStream stream = new CountingStream(paddedTo(body, body.length + 1000));
         assertRejected(() -> limited.bodyLimit().read(stream), FailureReason.PAYLOAD_TOO_LARGE);
-        assertThat(stream.delivered).as("bytes read from the stream").isEqualTo(body.length + 1);
+        assertThat(stream.delivered()).as("bytes read from the stream").isEqualTo(body.length + 1);
     }
 
     @Test
@@ -140,11 +141,7 @@ class RevDeskLimitsTest {
     }
 
     private static byte[] phoneNumberOfLength(int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 200);
-        out.writeBytes(utf8("{\"triggerEvent\":\"number.purchased\",\"payload\":{\"phone_number\":\""));
-        out.writeBytes("5".repeat(length).getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(utf8("\"}}"));
-        return out.toByteArray();
+        return withRun("{\"triggerEvent\":\"number.purchased\",\"payload\":{\"phone_number\":\"", '5', length, "\"}}");
     }
 
     private static void accepts(RevDeskWebhooks receiver, byte[] body) throws Exception {
@@ -156,17 +153,14 @@ class RevDeskLimitsTest {
     }
 
     static Stream<Arguments> strictness() {
-        return Stream.of(envelope("", ""), CALL_DISPOSITION).flatMap(valid -> Stream.of(
-                Arguments.of("duplicate key in an unknown field", withFieldFirst(valid, "\"x\":{\"k\":1,\"k\":2}"), "Duplicate field 'k'"),
-                Arguments.of("invalid UTF-8", withFieldFirst(valid, "\"x\":\"\u00c3(\""), "Invalid UTF-8"),
-                Arguments.of("byte-order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, valid), "byte-order mark"),
-                Arguments.of("UTF-16", new String(valid, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE), "not UTF-8 JSON"),
-                Arguments.of("a second value after the object", concat(valid, utf8(" {}")), "Trailing token"),
-                Arguments.of("a top-level array", concat(concat(utf8("["), valid), utf8("]")), "not a JSON object"),
-                Arguments.of("a top-level string", utf8("\"number.purchased\""), "not a JSON object"),
-                Arguments.of("a top-level number", utf8("4821"), "not a JSON object"),
-                Arguments.of("an empty body", new byte[0], "the body is empty"),
-                Arguments.of("duplicate key", utf8("{\"status\":\"ACTIVE\",\"status\":\"VOICEMAIL\"}"), "Duplicate field 'status'")));
+        return Stream.of(envelope("", ""), CALL_DISPOSITION).flatMap(valid -> Stream.concat(
+                MalformedBody.variantsOf(valid).stream().map(MalformedBody::arguments),
+                Stream.of(
+                        Arguments.of("a top-level string", utf8("\"number.purchased\""), "not a JSON object"),
+                        Arguments.of("a top-level number", utf8("4821"), "not a JSON object"),
+                        Arguments.of("an empty body", new byte[0], "the body is empty"),
+                        Arguments.of("duplicate key", utf8("{\"status\":\"ACTIVE\",\"status\":\"VOICEMAIL\"}"),
+                                "Duplicate field 'status'"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,58 +170,5 @@ class RevDeskLimitsTest {
         assertRejected(() -> purchased.receive(withSignature(body, FORGED)), FailureReason.SIGNATURE_MISMATCH);
         assertThat(assertPayloadError(() -> busy.receive(withPath(body, "/hooks/revdesk/" + TOKEN)), body)).hasMessageContaining(reason);
         assertRejected(() -> busy.receive(withPath(body, "/hooks/revdesk/not-the-token")), FailureReason.REQUEST_GUARD_FAILED);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** {@code body} followed by spaces (allowed after a JSON value) up to {@code length} bytes. */
-    private static byte[] paddedTo(byte[] body, int length) {
-        byte[] padded = Arrays.copyOf(body, length);
-        Arrays.fill(padded, body.length, length, (byte) ' ');
-        return padded;
-    }
-
-    /** {@code body} with {@code field} inserted as its first member; a non-ASCII char stands for its low byte. */
-    private static byte[] withFieldFirst(byte[] body, String field) {
-        byte[] inserted = new byte[field.length() + 1];
-        for (int i = 0; i < field.length(); i++) {
-            inserted[i] = (byte) field.charAt(i);
-        }
-        inserted[field.length()] = ',';
-        return concat(concat(new byte[] {'{'}, inserted), Arrays.copyOfRange(body, 1, body.length));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /** A stream over {@code bytes} that counts what it delivered. */
-    private static final class CountingStream extends InputStream {
-        private final byte[] bytes;
-        int delivered;
-
-        CountingStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return delivered < bytes.length ? bytes[delivered++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (delivered >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - delivered);
-            System.arraycopy(bytes, delivered, b, off, n);
-            delivered += n;
-            return n;
-        }
     }
 }

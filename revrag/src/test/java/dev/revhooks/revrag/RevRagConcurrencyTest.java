@@ -1,5 +1,6 @@
 package dev.revhooks.revrag;
 
+import static dev.revhooks.core.testing.ByteGen.flipBit;
 import static dev.revhooks.revrag.Fixtures.CLOCK;
 import static dev.revhooks.revrag.Fixtures.NOW;
 import static dev.revhooks.revrag.Fixtures.exampleBody;
@@ -9,21 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.Secret;
-import dev.revhooks.core.VerifiedDelivery;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookRequest;
-import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.testing.ConcurrencyHarness;
+import dev.revhooks.core.testing.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -49,61 +42,14 @@ class RevRagConcurrencyTest {
 
     @Test
     void eightThreadsSharingOneReceiverReachTheSingleThreadedVerdicts() throws Exception {
-        List<WebhookRequest> requests = requests();
-        List<Verdict> expected = new ArrayList<>();
-        for (WebhookRequest request : requests) {
-            expected.add(verdict(request));
-        }
-        assertThat(expected).extracting(Verdict::outcome)
+        ConcurrencyHarness<WebhookRequest> harness = ConcurrencyHarness.of(receiver, requests());
+        assertThat(harness.expected()).extracting(Verdict::outcome)
                 .anyMatch(o -> o.startsWith("accepted HMAC_SIGNATURE current"))
                 .anyMatch(o -> o.startsWith("accepted HMAC_SIGNATURE previous"))
                 .anyMatch(o -> o.startsWith("payload error"))
                 .anyMatch(o -> o.equals("rejected SIGNATURE_MISMATCH"))
                 .anyMatch(o -> o.equals("rejected TIMESTAMP_OUT_OF_TOLERANCE"));
-
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        AtomicReference<String> firstMismatch = new AtomicReference<>();
-        List<Future<Integer>> mismatches = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            mismatches.add(pool.submit(() -> {
-                start.await();
-                int count = 0;
-                for (int i = 0; i < DELIVERIES_PER_THREAD; i++) {
-                    int k = (i * 31 + thread * 7) % requests.size();
-                    Verdict verdict = verdict(requests.get(k));
-                    if (!verdict.equals(expected.get(k))) {
-                        count++;
-                        firstMismatch.compareAndSet(null, "request " + k + ": " + verdict + " instead of " + expected.get(k));
-                    }
-                }
-                return count;
-            }));
-        }
-        pool.shutdown();
-        int total = 0;
-        for (Future<Integer> future : mismatches) {
-            total += future.get(5, TimeUnit.MINUTES);
-        }
-        assertThat(total).as("verdicts differing from the single-threaded ones; first: %s", firstMismatch.get()).isZero();
-    }
-
-    /** What receiving a request comes to, comparable across threads. */
-    private record Verdict(String outcome, Object detail) {
-    }
-
-    private Verdict verdict(WebhookRequest request) {
-        try {
-            VerifiedDelivery<RevRagEvent> delivery = receiver.receive(request);
-            assertThat(delivery.rawBody()).isSameAs(request.body());
-            return new Verdict("accepted " + delivery.authentication().method() + " " + delivery.authentication().credentialId()
-                    + " " + delivery.deliveryKey(), delivery.event());
-        } catch (WebhookVerificationException e) {
-            return new Verdict("rejected " + e.reason(), e.getMessage());
-        } catch (WebhookPayloadException e) {
-            return new Verdict("payload error", e.getMessage());
-        }
+        harness.assertThreadsAgree(THREADS, DELIVERIES_PER_THREAD);
     }
 
     /** Valid and forged deliveries of every kind, each decided at a different step. */
@@ -140,9 +86,7 @@ class RevRagConcurrencyTest {
             requests.add(withHeader(signed, SIGNATURE, header.replace("t=", "ts=")));
             requests.add(withHeader(current.sign(body, Instant.EPOCH), SIGNATURE, header));
             if (body.length > 0) {
-                byte[] tampered = Arrays.copyOf(body, body.length);
-                tampered[tampered.length / 2] ^= 1;
-                requests.add(withHeader(current.sign(tampered, NOW), SIGNATURE, header));
+                requests.add(withHeader(current.sign(flipBit(body, body.length / 2 * 8), NOW), SIGNATURE, header));
             }
         }
         return requests;

@@ -1,5 +1,7 @@
 package dev.revhooks.revrag;
 
+import static dev.revhooks.core.testing.JsonBodies.paddedTo;
+import static dev.revhooks.core.testing.JsonBodies.withRun;
 import static dev.revhooks.revrag.Fixtures.CLOCK;
 import static dev.revhooks.revrag.Fixtures.NOW;
 import static dev.revhooks.revrag.Fixtures.RECEIVER;
@@ -20,11 +22,11 @@ import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.JsonLimits;
 import dev.revhooks.core.json.WebhookJson;
+import dev.revhooks.core.testing.CountingStream;
+import dev.revhooks.core.testing.MalformedBody;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +86,7 @@ class RevRagLimitsTest {
         CountingStream stream = new CountingStream(paddedTo(body, body.length + 1000));
         assertThatThrownBy(() -> limited.bodyLimit().read(stream)).isInstanceOfSatisfying(WebhookVerificationException.class,
                 e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE));
-        assertThat(stream.delivered).as("bytes read from the stream").isEqualTo(body.length + 1);
+        assertThat(stream.delivered()).as("bytes read from the stream").isEqualTo(body.length + 1);
     }
 
     @Test
@@ -139,11 +141,7 @@ class RevRagLimitsTest {
     }
 
     private static byte[] summaryOfLength(int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 200);
-        out.writeBytes(utf8("{" + REQUIRED + ",\"summary\":\""));
-        out.writeBytes("s".repeat(length).getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(utf8("\"}"));
-        return out.toByteArray();
+        return withRun("{" + REQUIRED + ",\"summary\":\"", 's', length, "\"}");
     }
 
     private static void accepts(RevRagWebhooks receiver, byte[] body) throws Exception {
@@ -156,20 +154,14 @@ class RevRagLimitsTest {
 
     static Stream<Arguments> strictness() {
         byte[] valid = callEnded("");
-        Object[][] rules = {
-            {"duplicate key", utf8("{" + REQUIRED + ",\"call_status\":\"ENDED\"}"), "Duplicate field 'call_status'"},
-            {"duplicate key in an unknown field", callEnded("\"x\":{\"k\":1,\"k\":2}"), "Duplicate field 'k'"},
-            {"invalid UTF-8", withFieldFirst(valid, "\"x\":\"\u00c3(\""), "Invalid UTF-8"},
-            {"byte-order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, valid), "byte-order mark"},
-            {"UTF-16", new String(valid, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE), "not UTF-8 JSON"},
-            {"a second value after the object", concat(valid, utf8(" {}")), "Trailing token"},
-            {"a top-level array", concat(concat(utf8("["), valid), utf8("]")), "not a JSON object"},
-            {"a top-level string", utf8("\"ENDED\""), "not a JSON object"},
-            {"a top-level number", utf8("72"), "not a JSON object"},
-            {"an empty body", new byte[0], "the body is empty"},
-        };
+        List<MalformedBody> rules = new ArrayList<>();
+        rules.add(new MalformedBody("duplicate key", utf8("{" + REQUIRED + ",\"call_status\":\"ENDED\"}"), "Duplicate field 'call_status'"));
+        rules.addAll(MalformedBody.variantsOf(valid, callEnded("\"x\":{\"k\":1,\"k\":2}")));
+        rules.add(new MalformedBody("a top-level string", utf8("\"ENDED\""), "not a JSON object"));
+        rules.add(new MalformedBody("a top-level number", utf8("72"), "not a JSON object"));
+        rules.add(new MalformedBody("an empty body", new byte[0], "the body is empty"));
         return Stream.of("call.ended", "call.started")
-                .flatMap(event -> Arrays.stream(rules).map(rule -> Arguments.of(event, rule[0], rule[1], rule[2])));
+                .flatMap(event -> rules.stream().map(rule -> Arguments.of(event, rule.rule(), rule.body(), rule.reason())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -178,54 +170,5 @@ class RevRagLimitsTest {
         WebhookRequest request = SIGNER.sign(body, NOW, event, "evt_1");
         assertPayloadError(RECEIVER, request, reason);
         assertRejected(withHeader(request, "X-Webhook-Signature", "t=" + T + ",v1=" + "0".repeat(64)), FailureReason.SIGNATURE_MISMATCH);
-    }
-
-    /** {@code body} followed by spaces (allowed after a JSON value) up to {@code length} bytes. */
-    private static byte[] paddedTo(byte[] body, int length) {
-        byte[] padded = Arrays.copyOf(body, length);
-        Arrays.fill(padded, body.length, length, (byte) ' ');
-        return padded;
-    }
-
-    /** {@code body} with {@code field} inserted as its first member; a non-ASCII char stands for its low byte. */
-    private static byte[] withFieldFirst(byte[] body, String field) {
-        byte[] inserted = new byte[field.length() + 1];
-        for (int i = 0; i < field.length(); i++) {
-            inserted[i] = (byte) field.charAt(i);
-        }
-        inserted[field.length()] = ',';
-        return concat(concat(new byte[] {'{'}, inserted), Arrays.copyOfRange(body, 1, body.length));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /** A stream over {@code bytes} that counts what it delivered. */
-    private static final class CountingStream extends InputStream {
-        private final byte[] bytes;
-        int delivered;
-
-        CountingStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return delivered < bytes.length ? bytes[delivered++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (delivered >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - delivered);
-            System.arraycopy(bytes, delivered, b, off, n);
-            delivered += n;
-            return n;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.revhooks.revring;
 
+import static dev.revhooks.core.testing.ByteGen.utf8;
 import static dev.revhooks.revring.Fixtures.COMPLETED;
 import static dev.revhooks.revring.Fixtures.DOCUMENT_EXAMPLE;
 import static dev.revhooks.revring.Fixtures.FAILED;
@@ -10,19 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.Secret;
-import dev.revhooks.core.VerifiedDelivery;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookRequest;
-import dev.revhooks.core.WebhookVerificationException;
-import java.nio.charset.StandardCharsets;
+import dev.revhooks.core.testing.ConcurrencyHarness;
+import dev.revhooks.core.testing.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -49,64 +42,20 @@ class RevRingConcurrencyTest {
 
     @Test
     void eightThreadsSharingOneReceiverReachTheSingleThreadedVerdicts() throws Exception {
-        List<WebhookRequest> requests = requests();
-        List<Verdict> expected = new ArrayList<>();
-        for (WebhookRequest request : requests) {
-            expected.add(verdict(request));
-        }
-        assertThat(expected).extracting(Verdict::outcome)
+        ConcurrencyHarness<WebhookRequest> harness = ConcurrencyHarness.of(requests(),
+                request -> Verdict.of(request, () -> receiver.receive(request), RevRingConcurrencyTest::stableKey));
+        assertThat(harness.expected()).extracting(Verdict::outcome)
                 .anyMatch(o -> o.startsWith("accepted SHARED_KEY current revring:post_call:"))
                 .anyMatch(o -> o.startsWith("accepted SHARED_KEY previous revring:pre_call:"))
                 .anyMatch(o -> o.startsWith("payload error"))
                 .anyMatch(o -> o.equals("rejected SIGNATURE_MISMATCH"))
                 .anyMatch(o -> o.equals("rejected MISSING_SIGNATURE"));
-
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        AtomicReference<String> firstMismatch = new AtomicReference<>();
-        List<Future<Integer>> mismatches = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            mismatches.add(pool.submit(() -> {
-                start.await();
-                int count = 0;
-                for (int i = 0; i < DELIVERIES_PER_THREAD; i++) {
-                    int k = (i * 31 + thread * 7) % requests.size();
-                    Verdict verdict = verdict(requests.get(k));
-                    if (!verdict.equals(expected.get(k))) {
-                        count++;
-                        firstMismatch.compareAndSet(null, "request " + k + ": " + verdict + " instead of " + expected.get(k));
-                    }
-                }
-                return count;
-            }));
-        }
-        pool.shutdown();
-        int total = 0;
-        for (Future<Integer> future : mismatches) {
-            total += future.get(5, TimeUnit.MINUTES);
-        }
-        assertThat(total).as("verdicts differing from the single-threaded ones; first: %s", firstMismatch.get()).isZero();
+        harness.assertThreadsAgree(THREADS, DELIVERIES_PER_THREAD);
     }
 
-    /** What receiving a request comes to, comparable across threads. */
-    private record Verdict(String outcome, Object detail) {
-    }
-
-    private Verdict verdict(WebhookRequest request) {
-        try {
-            VerifiedDelivery<RevRingEvent> delivery = receiver.receive(request);
-            assertThat(delivery.rawBody()).isSameAs(request.body());
-            String key = delivery.deliveryKey().value();
-            // A pre-call key is a fresh UUID per delivery, so only its prefix can match.
-            String stableKey = key.startsWith("revring:pre_call:") ? "revring:pre_call:" : key;
-            return new Verdict("accepted " + delivery.authentication().method() + " " + delivery.authentication().credentialId()
-                    + " " + stableKey, delivery.event());
-        } catch (WebhookVerificationException e) {
-            return new Verdict("rejected " + e.reason(), e.getMessage());
-        } catch (WebhookPayloadException e) {
-            return new Verdict("payload error", e.getMessage());
-        }
+    /** A pre-call key is a fresh UUID per delivery, so only its prefix can match. */
+    private static String stableKey(String key) {
+        return key.startsWith("revring:pre_call:") ? "revring:pre_call:" : key;
     }
 
     /** Correctly keyed and forged deliveries of every kind, each decided at a different step. */
@@ -136,9 +85,5 @@ class RevRingConcurrencyTest {
 
     private static WebhookRequest withKey(byte[] body, String key) {
         return WebhookRequest.builder(body).header(HEADER, key).build();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,8 @@
 package dev.revhooks.revring;
 
+import static dev.revhooks.core.testing.ByteGen.utf8;
+import static dev.revhooks.core.testing.JsonBodies.paddedTo;
+import static dev.revhooks.core.testing.JsonBodies.withRun;
 import static dev.revhooks.revring.Fixtures.KEY;
 import static dev.revhooks.revring.Fixtures.KEY_VALUE;
 import static dev.revhooks.revring.Fixtures.assertPayloadError;
@@ -14,11 +17,9 @@ import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.json.JsonLimits;
 import dev.revhooks.core.json.WebhookJson;
+import dev.revhooks.core.testing.CountingStream;
+import dev.revhooks.core.testing.MalformedBody;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,7 @@ class RevRingLimitsTest {
         assertThat(limited.receive(keyed(read)).event()).isInstanceOf(RevRingEvent.PostCall.class);
         CountingStream stream = new CountingStream(paddedTo(body, body.length + 1000));
         assertRejected(() -> limited.bodyLimit().read(stream), FailureReason.PAYLOAD_TOO_LARGE);
-        assertThat(stream.delivered).as("bytes read from the stream").isEqualTo(body.length + 1);
+        assertThat(stream.delivered()).as("bytes read from the stream").isEqualTo(body.length + 1);
     }
 
     @Test
@@ -129,11 +130,7 @@ class RevRingLimitsTest {
     }
 
     private static byte[] errorMessageOfLength(int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 400);
-        out.writeBytes(utf8("{" + REQUIRED + ",\"errorMessage\":\""));
-        out.writeBytes("s".repeat(length).getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(utf8("\"}"));
-        return out.toByteArray();
+        return withRun("{" + REQUIRED + ",\"errorMessage\":\"", 's', length, "\"}");
     }
 
     private static void accepts(RevRingWebhooks receiver, byte[] body) throws Exception {
@@ -149,13 +146,8 @@ class RevRingLimitsTest {
         byte[] pre = utf8("{\"event\":\"pre_call\",\"agentId\":\"5b2e9c4a-1f3d-4e6a-8b7c-9d0e1f2a3b4c\","
                 + "\"fromNumber\":\"+14155550123\",\"toNumber\":\"+14155550199\"}");
         byte[] unknown = utf8("{\"event\":\"call_transferred\",\"to\":\"+14155550100\"}");
-        Stream<Arguments> perBody = Stream.of(post, pre, unknown).flatMap(valid -> Stream.of(
-                Arguments.of("duplicate key in an unknown field", withFieldFirst(valid, "\"x\":{\"k\":1,\"k\":2}"), "Duplicate field 'k'"),
-                Arguments.of("invalid UTF-8", withFieldFirst(valid, "\"x\":\"\u00c3(\""), "Invalid UTF-8"),
-                Arguments.of("byte-order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, valid), "byte-order mark"),
-                Arguments.of("UTF-16", new String(valid, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE), "not UTF-8 JSON"),
-                Arguments.of("a second value after the object", concat(valid, utf8(" {}")), "Trailing token"),
-                Arguments.of("a top-level array", concat(concat(utf8("["), valid), utf8("]")), "not a JSON object")));
+        Stream<Arguments> perBody = Stream.of(post, pre, unknown)
+                .flatMap(valid -> MalformedBody.variantsOf(valid).stream().map(MalformedBody::arguments));
         return Stream.concat(perBody, Stream.of(
                 Arguments.of("duplicate key", utf8("{\"event\":\"pre_call\",\"event\":\"post_call\"}"), "Duplicate field 'event'"),
                 Arguments.of("a top-level string", utf8("\"pre_call\""), "not a JSON object"),
@@ -168,58 +160,5 @@ class RevRingLimitsTest {
     void strictness(String rule, byte[] body, String reason) {
         assertPayloadError(() -> revring.receive(keyed(body)), body, reason);
         assertRejected(() -> revring.receive(wrongKey(body)), FailureReason.SIGNATURE_MISMATCH);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** {@code body} followed by spaces (allowed after a JSON value) up to {@code length} bytes. */
-    private static byte[] paddedTo(byte[] body, int length) {
-        byte[] padded = Arrays.copyOf(body, length);
-        Arrays.fill(padded, body.length, length, (byte) ' ');
-        return padded;
-    }
-
-    /** {@code body} with {@code field} inserted as its first member; a non-ASCII char stands for its low byte. */
-    private static byte[] withFieldFirst(byte[] body, String field) {
-        byte[] inserted = new byte[field.length() + 1];
-        for (int i = 0; i < field.length(); i++) {
-            inserted[i] = (byte) field.charAt(i);
-        }
-        inserted[field.length()] = ',';
-        return concat(concat(new byte[] {'{'}, inserted), Arrays.copyOfRange(body, 1, body.length));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /** A stream over {@code bytes} that counts what it delivered. */
-    private static final class CountingStream extends InputStream {
-        private final byte[] bytes;
-        int delivered;
-
-        CountingStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return delivered < bytes.length ? bytes[delivered++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (delivered >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - delivered);
-            System.arraycopy(bytes, delivered, b, off, n);
-            delivered += n;
-            return n;
-        }
     }
 }
