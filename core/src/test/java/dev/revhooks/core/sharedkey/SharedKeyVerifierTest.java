@@ -1,6 +1,7 @@
 package dev.revhooks.core.sharedkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -9,8 +10,12 @@ import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.testing.ByteGen;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 class SharedKeyVerifierTest {
 
@@ -59,12 +64,67 @@ class SharedKeyVerifierTest {
         });
     }
 
+    /** Short strings over a few ASCII and non-ASCII chars (and a lone surrogate), so equal pairs are common. */
+    private static Gen<String> fewChars() {
+        String alphabet = "ab?\u00e9\ud800\u20ac";
+        return SourceDSL.lists().of(SourceDSL.integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 4)
+                .map(indexes -> indexes.stream().map(alphabet::charAt).map(String::valueOf).reduce("", String::concat));
+    }
+
+    @Test
+    void acceptsExactlyWhatMessageDigestIsEqualAcceptsOnTheUtf8Bytes() {
+        Gen<byte[]> keys = fewChars().map(k -> k.isEmpty() ? "a" : k).map(ByteGen::utf8)
+                .mix(ByteGen.bytes(1, 4), 30);
+        qt().forAll(fewChars(), keys).checkAssert((sent, key) -> {
+            SharedKeyVerifier one = SharedKeyVerifier.of("x-api-key", List.of(Secret.ofBytes("k", key)));
+            boolean expected = !sent.isEmpty() && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), key);
+            if (expected) {
+                assertThatCode(() -> assertThat(one.verify(key("x-api-key", sent)).credentialId()).isEqualTo("k"))
+                        .doesNotThrowAnyException();
+            } else {
+                assertThatThrownBy(() -> one.verify(key("x-api-key", sent)))
+                        .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
+                                .isEqualTo(sent.isEmpty() ? FailureReason.MALFORMED_SIGNATURE : FailureReason.SIGNATURE_MISMATCH));
+            }
+        });
+    }
+
+    @Test
+    void anAsciiValueThatIsAPrefixOrExtensionOfTheKeyIsRejected() {
+        SharedKeyVerifier one = SharedKeyVerifier.of("x-api-key", List.of(Secret.of("abcd")));
+        for (String sent : List.of("abc", "abcde", "abcdabcd", "a", "bcd", "abce")) {
+            assertThatThrownBy(() -> one.verify(key("x-api-key", sent))).isInstanceOfSatisfying(
+                    WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.SIGNATURE_MISMATCH));
+        }
+    }
+
+    @Test
+    void aNonAsciiKeyMatchesItsOwnTextAndNotItsAsciiLookalike() throws Exception {
+        SharedKeyVerifier one = SharedKeyVerifier.of("x-api-key", List.of(Secret.of("cl\u00e9")));
+        assertThat(one.verify(key("x-api-key", "cl\u00e9")).credentialId()).isEqualTo("secret-1");
+        assertReason(one, key("x-api-key", "cle"), FailureReason.SIGNATURE_MISMATCH);
+        assertReason(one, key("x-api-key", "cl\u00c3\u00a9"), FailureReason.SIGNATURE_MISMATCH);
+    }
+
+    @Test
+    void theFirstNonAsciiCharIsComparedOnItsUtf8Bytes() throws Exception {
+        // U+0080 is C2 80 in UTF-8: compared as one char it would match neither key.
+        SharedKeyVerifier one = SharedKeyVerifier.of("x-api-key", List.of(Secret.of("\u0080")));
+        assertThat(one.verify(key("x-api-key", "\u0080")).credentialId()).isEqualTo("secret-1");
+        SharedKeyVerifier raw = SharedKeyVerifier.of("x-api-key", List.of(Secret.ofBytes(null, new byte[] {(byte) 0x80})));
+        assertReason(raw, key("x-api-key", "\u0080"), FailureReason.SIGNATURE_MISMATCH);
+    }
+
     @Test
     void requiresAKey() {
         assertThatThrownBy(() -> SharedKeyVerifier.of("x-api-key", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertReason(WebhookHeaders headers, FailureReason reason) {
+        assertReason(verifier, headers, reason);
+    }
+
+    private static void assertReason(SharedKeyVerifier verifier, WebhookHeaders headers, FailureReason reason) {
         assertThatThrownBy(() -> verifier.verify(headers)).isInstanceOfSatisfying(WebhookVerificationException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
     }
