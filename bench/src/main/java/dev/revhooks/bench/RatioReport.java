@@ -186,6 +186,11 @@ public final class RatioReport {
             if (stripe != null) {
                 lines.put(config + " verify, stripe-java/ours", judged(stripe, r, 4, false));
             }
+            Result hmacOnly = find(results, config, "hmacOnlyVerify", r.params());
+            if (stripe != null && hmacOnly != null) {
+                lines.put(config + " verify, stripe-java/HMAC alone", ratio(stripe, hmacOnly)
+                        + ", reported only: the most stripe-java/ours could be for a verifier that did nothing but the HMAC");
+            }
             Result twoThreads = find(results, config, "oursVerify2Threads", r.params());
             if (twoThreads != null) {
                 lines.put(config + " verify, time per operation with 2 threads / 1 thread", ratio(twoThreads, r)
