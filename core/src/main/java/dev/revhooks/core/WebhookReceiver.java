@@ -56,7 +56,8 @@ public interface WebhookReceiver<E> {
      * @param request the request as received
      * @return the verified delivery
      * @throws WebhookVerificationException when the request must not be trusted
-     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body and
+     *     the request's {@link WebhookPayloadException#authentication() authentication}
      */
     VerifiedDelivery<E> receive(WebhookRequest request) throws WebhookVerificationException, WebhookPayloadException;
 }

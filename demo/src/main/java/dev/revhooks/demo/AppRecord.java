@@ -29,15 +29,18 @@ record AppRecord(Kind kind, String vendor, String summary) {
     }
 
     static AppRecord event(String vendor, String typedFields, Authentication authentication) {
-        String by = authentication.credentialId() == null
+        return new AppRecord(Kind.EVENT, vendor, typedFields + " [" + by(authentication) + "]");
+    }
+
+    private static String by(Authentication authentication) {
+        return authentication.credentialId() == null
                 ? authentication.method().name()
                 : authentication.method() + " " + authentication.credentialId();
-        return new AppRecord(Kind.EVENT, vendor, typedFields + " [" + by + "]");
     }
 
     static AppRecord deadLetter(UnparseableDelivery delivery) {
-        return new AppRecord(Kind.DEAD_LETTER, delivery.vendor(),
-                delivery.rawBody().length + " raw bytes kept for a dead-letter queue; " + delivery.reason());
+        return new AppRecord(Kind.DEAD_LETTER, delivery.vendor(), delivery.rawBody().length
+                + " raw bytes kept for a dead-letter queue; " + delivery.reason() + " [" + by(delivery.authentication()) + "]");
     }
 
     @Override

@@ -120,7 +120,8 @@ class DemoTest {
         assertThat(detail("revont", "the same delivery again (replay)"))
                 .startsWith("acknowledged, not passed on to the app");
         assertThat(detail("revont", "authentic, coaching_score as text"))
-                .startsWith("316 raw bytes kept for a dead-letter queue; ").contains("coaching_score");
+                .startsWith("316 raw bytes kept for a dead-letter queue; ").contains("coaching_score")
+                .endsWith("[HMAC_SIGNATURE revont-demo]");
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      * @return the verified delivery
      * @throws WebhookVerificationException when the request must not be trusted, or an envelope's
      *     {@code triggerEvent} names another type ({@link FailureReason#EVENT_TYPE_MISMATCH})
-     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body and the authentication
      * @throws IllegalStateException when the receiver was built without a subscribed event type
      */
     @Override
@@ -223,13 +223,18 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      * @return the verified delivery, keyed by {@code revdesk:<subscribed type>:<sha256 of the body>}
      * @throws WebhookVerificationException when the request must not be trusted, or an envelope's
      *     {@code triggerEvent} names another type ({@link FailureReason#EVENT_TYPE_MISMATCH})
-     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body and the authentication
      * @throws IllegalArgumentException when {@code subscribedType} is {@link RevDeskEventType#UNKNOWN}
      */
     public VerifiedDelivery<RevDeskEvent> receive(RevDeskEventType subscribedType, WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(subscribedType, request);
-        RevDeskEvent event = reader.read(subscribedType, request.body());
+        RevDeskEvent event;
+        try {
+            event = reader.read(subscribedType, request.body());
+        } catch (WebhookPayloadException e) {
+            throw e.authenticatedBy(authentication);
+        }
         return VerifiedDelivery.withDefaultKey(VENDOR, subscribedType.wireName(), event, authentication, request.body());
     }
 

@@ -302,6 +302,21 @@ class RevDeskWebhooksTest {
     }
 
     @Test
+    void receiveSaysHowAnUnparseableBodyWasAuthenticatedSignedOrNot() throws Exception {
+        byte[] broken = utf8("{\"triggerEvent\":");
+        WebhookRequest signed = SIGNER.request(broken);
+        assertThat(catchThrowable(() -> EVERYTHING.receive(PURCHASED, signed))).isInstanceOfSatisfying(
+                WebhookPayloadException.class, e -> assertThat(e.authentication()).contains(Authentication.hmacSignature("current")));
+        assertThat(catchThrowable(() -> EVERYTHING.receive(BUSY, RevDeskSigner.unsignedRequest(broken))))
+                .isInstanceOfSatisfying(WebhookPayloadException.class, e -> {
+                    assertThat(e.rawBody()).isSameAs(broken);
+                    assertThat(e.authentication()).contains(Authentication.none());
+                });
+        assertThat(catchThrowable(() -> EVERYTHING.parse(PURCHASED, signed))).isInstanceOfSatisfying(
+                WebhookPayloadException.class, e -> assertThat(e.authentication()).isEmpty());
+    }
+
+    @Test
     void parseAloneReportsAMismatchAsAPayloadErrorCausedByTheVerificationFailure() {
         byte[] released = utf8("{\"triggerEvent\":\"number.released\",\"payload\":{\"id\":1}}");
         WebhookRequest request = SIGNER.request(released);

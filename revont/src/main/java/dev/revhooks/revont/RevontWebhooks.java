@@ -128,18 +128,24 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
      * @throws WebhookVerificationException as {@link #verify(WebhookRequest)}, or
      *     {@link FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} when the event is older (or further in the
      *     future) than the configured tolerance
-     * @throws WebhookPayloadException as {@link #parse(WebhookRequest)}; carries the raw body
+     * @throws WebhookPayloadException as {@link #parse(WebhookRequest)}; carries the raw body and the authentication
      */
     @Override
     public VerifiedDelivery<RevontEvent> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(request);
         byte[] body = request.body();
-        RevontEnvelope envelope = RevontEnvelope.read(json, body);
-        if (tolerance != null) {
-            tolerance.check(envelope.timestamp(), clock);
+        RevontEnvelope envelope;
+        RevontEvent event;
+        try {
+            envelope = RevontEnvelope.read(json, body);
+            if (tolerance != null) {
+                tolerance.check(envelope.timestamp(), clock);
+            }
+            event = envelope.toEvent(json, body);
+        } catch (WebhookPayloadException e) {
+            throw e.authenticatedBy(authentication);
         }
-        RevontEvent event = envelope.toEvent(json, body);
         return VerifiedDelivery.withDefaultKey(VENDOR, envelope.event(), event, authentication, body);
     }
 

@@ -9,14 +9,17 @@ import static dev.revhooks.revont.Fixtures.envelope;
 import static dev.revhooks.revont.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
+import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.signature.TimestampTolerance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The opt-in maximum event age, measured from the guide example's signed {@code timestamp}. */
@@ -74,6 +77,21 @@ class MaximumEventAgeTest {
         byte[] staleWithBadData = envelope("summary.ready", "2024-09-15T14:32:00Z", "{\"coaching_score\":\"high\"}");
         assertRejected(() -> late.receive(SIGNER.sign(staleWithBadData)), FailureReason.TIMESTAMP_OUT_OF_TOLERANCE);
         assertPayloadError(() -> at(EVENT_TIME).receive(SIGNER.sign(staleWithBadData)), staleWithBadData);
+    }
+
+    @Test
+    void receiveSaysHowAnUnparseableBodyWasAuthenticatedAndParseDoesNot() throws Exception {
+        byte[] badTimestamp = utf8("{\"event\":\"call.ended\",\"timestamp\":\"later\",\"data\":{}}");
+        byte[] badData = envelope("summary.ready", "2024-09-15T14:32:00Z", "{\"coaching_score\":\"high\"}");
+        RevontWebhooks receiver = at(EVENT_TIME);
+        for (byte[] body : List.of(badTimestamp, badData)) {
+            WebhookRequest request = SIGNER.sign(body);
+            Authentication signed = receiver.verify(request);
+            assertPayloadError(() -> receiver.receive(request), body).isInstanceOfSatisfying(WebhookPayloadException.class,
+                    e -> assertThat(e.authentication()).contains(signed));
+            assertPayloadError(() -> receiver.parse(request), body).isInstanceOfSatisfying(WebhookPayloadException.class,
+                    e -> assertThat(e.authentication()).isEmpty());
+        }
     }
 
     @Test

@@ -156,13 +156,18 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
      * @param request the request as received
      * @return the verified delivery
      * @throws WebhookVerificationException when the request must not be trusted
-     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body and the authentication
      */
     @Override
     public VerifiedDelivery<RevRagEvent> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
         Authentication authentication = verify(request);
-        RevRagEvent event = parse(request);
+        RevRagEvent event;
+        try {
+            event = parse(request);
+        } catch (WebhookPayloadException e) {
+            throw e.authenticatedBy(authentication);
+        }
         // Not the event header: it is not signed, and a replay could change it to dodge de-duplication.
         return VerifiedDelivery.withDefaultKey(VENDOR, KEY_EVENT_PART, event, authentication, request.body());
     }

@@ -12,9 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.OpenEnum;
+import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
+import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.JsonLimits;
 import dev.revhooks.core.json.WebhookJson;
@@ -55,6 +58,19 @@ class RevRagWebhooksTest {
         assertThat(receiver.verify(SIGNER.sign(exampleBody(), NOW)).credentialId()).isEqualTo("current");
         assertThatThrownBy(() -> receiver.verify(RevRagSigner.of(dev.revhooks.core.Secret.of("old", "an-old-secret"))
                 .sign(exampleBody(), NOW))).isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void receiveSaysHowAnUnparseableBodyWasAuthenticatedAndParseDoesNot() throws Exception {
+        byte[] body = utf8("{\"call_status\":\"ENDED\",\"duration\":\"long\"}");
+        WebhookRequest request = SIGNER.sign(body, NOW);
+        Authentication signed = RECEIVER.verify(request);
+        assertThatThrownBy(() -> RECEIVER.receive(request)).isInstanceOfSatisfying(WebhookPayloadException.class, e -> {
+            assertThat(e.rawBody()).isSameAs(body);
+            assertThat(e.authentication()).contains(signed);
+        });
+        assertThatThrownBy(() -> RECEIVER.parse(request)).isInstanceOfSatisfying(WebhookPayloadException.class,
+                e -> assertThat(e.authentication()).isEmpty());
     }
 
     @Test

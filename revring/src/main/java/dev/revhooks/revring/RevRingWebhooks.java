@@ -162,7 +162,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      * @throws WebhookVerificationException when the request must not be trusted, or (with
      *     {@link FailureReason#EVENT_TYPE_MISMATCH}) is the documented webhook this endpoint does
      *     not serve
-     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body
+     * @throws WebhookPayloadException when an authentic body does not parse; carries the raw body and the authentication
      */
     @Override
     public VerifiedDelivery<RevRingEvent> receive(WebhookRequest request)
@@ -174,9 +174,13 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
         if (event != null) {
             type = OpenEnum.of(event.type());
         } else {
-            Classified classified = classify(body);
-            type = classified.type();
-            event = mismatch(type) == null ? toEvent(classified, body) : null;
+            try {
+                Classified classified = classify(body);
+                type = classified.type();
+                event = mismatch(type) == null ? toEvent(classified, body) : null;
+            } catch (WebhookPayloadException e) {
+                throw e.authenticatedBy(authentication);
+            }
         }
         String mismatch = mismatch(type);
         if (mismatch != null) {

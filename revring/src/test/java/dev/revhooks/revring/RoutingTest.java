@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.VerifiedDelivery;
@@ -111,9 +112,14 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"pre_call\"", "", "{\"event\":\"pre_call\"", "{\"event\":\"pre_call\",\"event\":\"x\"}"})
-    void aBodyThatIsNotOneJsonObjectIsAPayloadError(String text) {
+    void aBodyThatIsNotOneJsonObjectIsAPayloadError(String text) throws Exception {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> both.receive(keyed(body))).isInstanceOfSatisfying(WebhookPayloadException.class,
-                e -> assertThat(e.rawBody()).isSameAs(body));
+        Authentication keyed = both.verify(keyed(body));
+        assertThatThrownBy(() -> both.receive(keyed(body))).isInstanceOfSatisfying(WebhookPayloadException.class, e -> {
+            assertThat(e.rawBody()).isSameAs(body);
+            assertThat(e.authentication()).as("receive says how it was authenticated").contains(keyed);
+        });
+        assertThatThrownBy(() -> both.parse(keyed(body))).isInstanceOfSatisfying(WebhookPayloadException.class,
+                e -> assertThat(e.authentication()).as("parse verified nothing").isEmpty());
     }
 }

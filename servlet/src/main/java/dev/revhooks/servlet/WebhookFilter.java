@@ -1,5 +1,6 @@
 package dev.revhooks.servlet;
 
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.VerifiedDelivery;
@@ -261,7 +262,8 @@ public final class WebhookFilter<E> implements Filter {
             return;
         }
         try {
-            unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, reason, e.rawBody()));
+            Authentication authentication = e.authentication().orElse(Authentication.none());
+            unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, reason, authentication, e.rawBody()));
         } catch (Exception handlerFailure) {
             LOG.log(System.Logger.Level.ERROR, "UnparseableDeliveryHandler failed for delivery key " + key, handlerFailure);
             reject(response, 500, "the unparseable delivery could not be kept");

@@ -5,6 +5,7 @@ import static dev.revhooks.servlet.WebhookHttp.post;
 import static dev.revhooks.servlet.WebhookHttp.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +57,7 @@ class RevDeskFilterTest {
 
     private static final RevDeskSigner SIGNER = RevDeskSigner.of(SIGNING);
     private static final DeliveryApp APP = new DeliveryApp();
+    private static final List<UnparseableDelivery> KEPT = new CopyOnWriteArrayList<>();
     private static JettyServer server;
 
     @BeforeAll
@@ -75,6 +78,13 @@ class RevDeskFilterTest {
                         .requestGuard(SourceAddressGuard.allowing(List.of("127.0.0.1/32"))))),
                 Map.entry("/revdesk/sms_sent", filter(RevDeskEventType.SMS_SENT, b -> unsigned.apply(b)
                         .requestGuard(SourceAddressGuard.allowing(List.of("203.0.113.0/24", "2001:db8::/32"))))),
+                Map.entry("/revdesk/kept/number_purchased", WebhookFilter.builder(RevDeskWebhooks.builder()
+                        .subscribedTo(RevDeskEventType.NUMBER_PURCHASED).secret(SIGNING).build())
+                        .onUnparseableDelivery(KEPT::add).build()),
+                Map.entry("/revdesk/kept/sms_failed", WebhookFilter.builder(RevDeskWebhooks.builder()
+                        .subscribedTo(RevDeskEventType.SMS_FAILED).acceptUnauthenticatedUnsignedEvents()
+                        .requestGuard(SourceAddressGuard.allowing(List.of("127.0.0.1/32"))).build())
+                        .onUnparseableDelivery(KEPT::add).build()),
                 Map.entry("/revdesk/once/number_purchased", WebhookFilter.builder(RevDeskWebhooks.builder()
                         .subscribedTo(RevDeskEventType.NUMBER_PURCHASED).secret(SIGNING).build())
                         .replayGuard(InMemoryReplayGuard.builder().build()).build()),
@@ -270,5 +280,17 @@ class RevDeskFilterTest {
                     .allSatisfy(record -> assertThat(record).doesNotContain("\n").doesNotContain("\r")
                             .doesNotContain("\u2028"));
         }
+    }
+
+    @Test
+    void theHandlerIsToldWhetherAnUnparseableBodyWasSignedOrOnlyPassedTheGuards() throws Exception {
+        byte[] broken = utf8("{\"triggerEvent\":");
+        assertThat(send("/revdesk/kept/number_purchased", SIGNER.request(broken)).statusCode()).isEqualTo(202);
+        assertThat(send("/revdesk/kept/sms_failed", RevDeskSigner.unsignedRequest(broken)).statusCode()).isEqualTo(202);
+        assertThat(KEPT).extracting(UnparseableDelivery::authentication).containsExactly(
+                Authentication.hmacSignature("revdesk-signing"), Authentication.requestGuards());
+        assertThat(KEPT).allSatisfy(kept -> assertThat(kept.rawBody()).isEqualTo(broken));
+        assertThat(KEPT.get(0).authentication().provenBySecret()).isTrue();
+        assertThat(KEPT.get(1).authentication().provenBySecret()).isFalse();
     }
 }

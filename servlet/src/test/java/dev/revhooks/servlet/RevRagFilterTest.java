@@ -5,6 +5,7 @@ import static dev.revhooks.servlet.WebhookHttp.post;
 import static dev.revhooks.servlet.WebhookHttp.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
@@ -137,6 +138,7 @@ class RevRagFilterTest {
             assertThat(kept.vendor()).isEqualTo("revrag");
             assertThat(kept.rawBody()).isEqualTo(BAD_CALL_ID);
             assertThat(kept.reason()).contains("call_id");
+            assertThat(kept.authentication()).isEqualTo(Authentication.hmacSignature("revrag-current"));
         });
         HttpResponse<String> plain = send("/revrag", SIGNER.sign(BAD_CALL_ID, NOW));
         assertThat(plain.statusCode()).isEqualTo(400);

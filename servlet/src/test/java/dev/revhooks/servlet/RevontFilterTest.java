@@ -6,6 +6,7 @@ import static dev.revhooks.servlet.WebhookHttp.post;
 import static dev.revhooks.servlet.WebhookHttp.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.revhooks.core.Authentication;
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
@@ -172,6 +173,7 @@ class RevontFilterTest {
             assertThat(kept.rawBody()).isEqualTo(NO_DATA);
             assertThat(kept.deliveryKey().value()).isEqualTo("revont:unparseable:" + WebhookHttp.sha256Hex(NO_DATA));
             assertThat(kept.reason()).contains("data").doesNotContain("CUSTOMER-PII-7731");
+            assertThat(kept.authentication()).isEqualTo(Authentication.hmacSignature("revont-prod"));
         });
         // a forged unparseable body is refused before parsing and never handed over
         int kept = KEPT.size();

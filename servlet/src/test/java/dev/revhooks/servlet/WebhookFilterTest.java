@@ -179,6 +179,8 @@ class WebhookFilterTest {
             assertThat(kept.vendor()).isEqualTo("test");
             assertThat(kept.deliveryKey().value()).startsWith("test:unparseable:");
             assertThat(kept.reason()).contains("not a JSON object");
+            // TestReceiver does not report how it authenticated: the body counts as unproven
+            assertThat(kept.authentication()).isEqualTo(Authentication.none());
         });
         // a forged unparseable body is never handed over
         int before = KEPT.size();
