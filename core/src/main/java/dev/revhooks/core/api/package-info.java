@@ -1,9 +1,10 @@
 /**
  * Support for the vendor modules' management API clients (the clients that register webhook
- * endpoints): the HTTP and JSON plumbing they share, {@link dev.revhooks.core.api.ApiTransport}
- * and {@link dev.revhooks.core.api.ApiArguments}, and the one exception every such client throws,
- * {@link dev.revhooks.core.api.ManagementApiException}. Users meet only the exception; the other
- * types are public because the clients live in other packages.
+ * endpoints): the builder every such client hands out, {@link dev.revhooks.core.api.ApiClientBuilder};
+ * the HTTP and JSON plumbing they share, {@link dev.revhooks.core.api.ApiTransport} and
+ * {@link dev.revhooks.core.api.ApiArguments}; and the one exception every such client throws,
+ * {@link dev.revhooks.core.api.ManagementApiException}. Users meet the builder and the exception;
+ * the other types are public because the clients live in other packages.
  *
  * <pre>{@code
  * try {

@@ -1,6 +1,7 @@
 package dev.revhooks.revdesk.api;
 
 import dev.revhooks.core.Secret;
+import dev.revhooks.core.api.ApiClientBuilder;
 import dev.revhooks.core.testing.LocalApiServer;
 import java.time.Duration;
 
@@ -18,7 +19,7 @@ final class ApiFixtures {
     }
 
     /** A client of the local server with short timeouts. */
-    static RevDeskApi.Builder client(LocalApiServer server) {
+    static ApiClientBuilder<RevDeskApi> client(LocalApiServer server) {
         return RevDeskApi.builder()
                 .apiKey(API_KEY)
                 .baseUri(server.baseUri())

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.api.ApiArguments;
+import dev.revhooks.core.api.ApiClientBuilder;
 import dev.revhooks.core.api.ApiTransport.Answer;
 import dev.revhooks.core.api.ApiTransport.Call;
 import dev.revhooks.core.api.ApiTransport;
@@ -14,12 +15,10 @@ import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.revont.RevontEventType;
 import dev.revhooks.revont.RevontWebhooks;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -56,19 +55,23 @@ public final class RevontApi {
     private final ApiTransport transport;
     private final WebhookJson json;
 
-    private RevontApi(Builder builder) {
-        this.json = builder.json;
-        this.transport = new ApiTransport("Revont API", builder.baseUri, builder.apiKey, builder.connectTimeout,
-                builder.requestTimeout, builder.json);
+    private RevontApi(ApiTransport transport, WebhookJson json) {
+        this.transport = transport;
+        this.json = json;
     }
 
     /**
-     * A builder; the API key is required.
+     * A builder; the API key is required. The base URI defaults to {@value #DEFAULT_BASE_URI_TEXT},
+     * below which {@code /webhooks} lives; the timeouts to 10 seconds to connect and 30 for a whole call.
+     *
+     * <pre>{@code
+     * builder().apiKey(key).requestTimeout(Duration.ofSeconds(20)).build();
+     * }</pre>
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ApiClientBuilder<RevontApi> builder() {
+        return new ApiClientBuilder<>("Revont API", URI.create(DEFAULT_BASE_URI_TEXT), RevontApi::new);
     }
 
     /**
@@ -223,107 +226,6 @@ public final class RevontApi {
     private record EndpointList(@JsonProperty(value = "data", required = true) List<WebhookEndpoint> data) {
         EndpointList {
             data = data == null ? List.of() : List.copyOf(data);
-        }
-    }
-
-    /**
-     * Configures a {@link RevontApi}; not thread-safe, and each method replaces an earlier value.
-     * Each value is checked when given.
-     *
-     * <pre>{@code
-     * RevontApi api = RevontApi.builder()
-     *         .apiKey(Secret.of("revont-api", System.getenv("REVONT_API_KEY")))
-     *         .connectTimeout(Duration.ofSeconds(5))
-     *         .requestTimeout(Duration.ofSeconds(20))
-     *         .build();
-     * }</pre>
-     */
-    public static final class Builder {
-
-        private Secret apiKey;
-        private URI baseUri = URI.create(DEFAULT_BASE_URI_TEXT);
-        private Duration connectTimeout = ApiTransport.DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = ApiTransport.DEFAULT_REQUEST_TIMEOUT;
-        private WebhookJson json = WebhookJson.shared();
-
-        private Builder() {
-        }
-
-        /**
-         * The workspace's API key, sent as {@code Authorization: Bearer <key>}; required.
-         *
-         * @param apiKey the key; visible ASCII characters only
-         * @return this builder
-         * @throws IllegalArgumentException when the key has a character that cannot be sent in a header
-         */
-        public Builder apiKey(Secret apiKey) {
-            this.apiKey = ApiTransport.checkedApiKey(apiKey);
-            return this;
-        }
-
-        /**
-         * The API's base URI, below which {@code /webhooks} lives; the default is
-         * {@value #DEFAULT_BASE_URI_TEXT}. It must be {@code https}; plain {@code http} is accepted only
-         * for the hosts {@code localhost} and {@code 127.0.0.1}, so tests can run a local server.
-         * Trailing slashes are ignored.
-         *
-         * @param baseUri an absolute URI without user info, query or fragment
-         * @return this builder
-         * @throws IllegalArgumentException when the URI breaks one of these rules
-         */
-        public Builder baseUri(URI baseUri) {
-            this.baseUri = ApiTransport.checkedBaseUri(baseUri);
-            return this;
-        }
-
-        /**
-         * How long to wait for a connection; the default is 10 seconds.
-         *
-         * @param connectTimeout positive, at most one hour
-         * @return this builder
-         * @throws IllegalArgumentException when not positive or longer than one hour
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = ApiTransport.checkedTimeout("connectTimeout", connectTimeout);
-            return this;
-        }
-
-        /**
-         * How long one call may take in all, connecting and reading the whole answer included; the
-         * default is 30 seconds.
-         *
-         * @param requestTimeout positive, at most one hour
-         * @return this builder
-         * @throws IllegalArgumentException when not positive or longer than one hour
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = ApiTransport.checkedTimeout("requestTimeout", requestTimeout);
-            return this;
-        }
-
-        /**
-         * The JSON set-up answers are read with; the default is {@link WebhookJson#shared()}.
-         *
-         * @param json the JSON set-up
-         * @return this builder
-         */
-        public Builder json(WebhookJson json) {
-            this.json = Objects.requireNonNull(json, "json");
-            return this;
-        }
-
-        /**
-         * Builds the client. Build it once and share it: it holds an HTTP client with its
-         * connections.
-         *
-         * @return the client, immutable and thread-safe
-         * @throws IllegalStateException when no API key was given
-         */
-        public RevontApi build() {
-            if (apiKey == null) {
-                throw new IllegalStateException("an API key is required: call apiKey(...)");
-            }
-            return new RevontApi(this);
         }
     }
 }

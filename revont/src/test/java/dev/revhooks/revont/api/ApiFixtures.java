@@ -1,6 +1,7 @@
 package dev.revhooks.revont.api;
 
 import dev.revhooks.core.Secret;
+import dev.revhooks.core.api.ApiClientBuilder;
 import dev.revhooks.core.testing.LocalApiServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class ApiFixtures {
     }
 
     /** A client of the local server with short timeouts. */
-    static RevontApi.Builder client(LocalApiServer server) {
+    static ApiClientBuilder<RevontApi> client(LocalApiServer server) {
         return RevontApi.builder()
                 .apiKey(API_KEY)
                 .baseUri(server.baseUri())
