@@ -52,10 +52,7 @@ public final class ApiClientBuilder<C> {
      *     {@link ApiTransport#checkedBaseUri(URI)}
      */
     public ApiClientBuilder(String apiName, URI defaultBaseUri, BiFunction<ApiTransport, WebhookJson, C> client) {
-        if (Objects.requireNonNull(apiName, "apiName").isBlank()) {
-            throw new IllegalArgumentException("the API's name must not be blank");
-        }
-        this.apiName = apiName;
+        this.apiName = ApiTransport.checkedApiName(apiName);
         this.baseUri = ApiTransport.checkedBaseUri(defaultBaseUri);
         this.client = Objects.requireNonNull(client, "client");
     }

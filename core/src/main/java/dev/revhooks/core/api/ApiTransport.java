@@ -150,10 +150,7 @@ public final class ApiTransport {
      */
     public ApiTransport(String vendor, URI baseUri, Secret apiKey, Duration connectTimeout, Duration requestTimeout,
                         WebhookJson json) {
-        if (Objects.requireNonNull(vendor, "vendor").isBlank()) {
-            throw new IllegalArgumentException("the API's name must not be blank");
-        }
-        this.vendor = vendor;
+        this.vendor = checkedApiName(vendor);
         this.baseUri = checkedBaseUri(baseUri);
         this.apiKey = headerSafeApiKey(apiKey);
         this.authorization = "Bearer " + this.apiKey;
@@ -195,6 +192,14 @@ public final class ApiTransport {
 
     private static boolean isLoopbackName(String host) {
         return host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1");
+    }
+
+    /** Checks the name that starts every exception message: not blank. */
+    static String checkedApiName(String name) {
+        if (Objects.requireNonNull(name, "vendor").isBlank()) {
+            throw new IllegalArgumentException("the API's name must not be blank");
+        }
+        return name;
     }
 
     /**
