@@ -93,9 +93,15 @@ final class HmacSha256 {
         return out;
     }
 
+    /**
+     * The construction in use, never the key.
+     *
+     * @return {@code HmacSha256[key=<redacted>, pads=precomputed]}, or {@code pads=per call} for the
+     *     fallback
+     */
     @Override
     public String toString() {
-        return "HmacSha256[key=<redacted>]";
+        return "HmacSha256[key=<redacted>, pads=" + (innerPad == null ? "precomputed" : "per call") + "]";
     }
 
     /**

@@ -169,6 +169,6 @@ class HmacSha256Test {
     @Test
     void toStringShowsNoKeyMaterial() {
         byte[] key = utf8("very-secret-key");
-        assertThat(HmacSha256.of(key)).hasToString("HmacSha256[key=<redacted>]");
+        assertThat(HmacSha256.of(key)).hasToString("HmacSha256[key=<redacted>, pads=precomputed]");
     }
 }

@@ -83,7 +83,9 @@ class SignatureEdgesMutationTest {
             assertThatThrownBy(() -> verifier.verify(signature, BODY, BODY))
                     .isInstanceOf(WebhookVerificationException.class);
             assertThat(verifier.verify(signature, BODY).credentialId()).isEqualTo("main");
-            HmacSha256.Computation computation = HmacSha256.of(longKey).computation();
+            HmacSha256 perCall = HmacSha256.of(longKey);
+            assertThat(perCall).hasToString("HmacSha256[key=<redacted>, pads=per call]");
+            HmacSha256.Computation computation = perCall.computation();
             byte[] out = new byte[HmacSha256.LENGTH];
             for (int i = 0; i < 2; i++) {
                 computation.mac(new byte[][] {BODY}, out);
