@@ -21,11 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Three ways to compute HMAC-SHA256 with the JDK, over the SHA-256 floor of the same message: why
- * core's {@code HmacSha256} starts each MAC from clones of digests with the key's pad blocks
- * absorbed. {@code precomputedPads} is core's construction (n + 1 compressions and two clones),
- * {@code padsAbsorbedPerCall} absorbs both pad blocks on every call into the thread's digests
- * (n + 3 compressions, nothing allocated), {@code mac} is the thread's initialised
- * {@code javax.crypto.Mac} (n + 3, with Mac's dispatch). All write into a reused buffer.
+ * core's {@code HmacSha256} absorbs the key's pad blocks on every call. {@code padsAbsorbedPerCall}
+ * is core's construction (the pad blocks computed once, fed on every call to the thread's digests:
+ * n + 3 compressions, nothing allocated); {@code precomputedPads} absorbs them once and starts each
+ * MAC from clones of the absorbed digests (n + 1 compressions, two clones, which is the only way
+ * the JDK restores a digest's state); {@code mac} is the thread's initialised
+ * {@code javax.crypto.Mac} (n + 3, with Mac's dispatch and a 32-byte array per MAC). All write into
+ * a reused buffer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

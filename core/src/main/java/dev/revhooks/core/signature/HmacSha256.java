@@ -4,21 +4,23 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 
 /**
- * HMAC-SHA256 (RFC 2104) over the JDK's SHA-256 {@link MessageDigest}, with the key's inner and
- * outer blocks absorbed once per key.
+ * HMAC-SHA256 (RFC 2104) over the JDK's SHA-256 {@link MessageDigest}, with the key's pad blocks
+ * computed once per key and nothing allocated per MAC.
  *
  * <p>HMAC(K, m) = H((K' ^ opad) || H((K' ^ ipad) || m)), where K' is the key padded with zeros to
- * the 64-byte block (a longer key is hashed first). The two pad blocks depend only on the key, so
- * they are absorbed once into two digests at construction; each MAC starts from copies of those
- * digests ({@link MessageDigest#clone()}, which copies the absorbed state). An n-block message then
- * costs n compressions for the inner hash and one for the outer, where {@code javax.crypto.Mac}
- * absorbs both pad blocks again on every call. A SHA-256 that cannot be cloned (some providers'
- * digests) falls back to absorbing the pad blocks per call: the same MAC, as slowly as
- * {@code Mac}.
+ * the 64-byte block (a longer key is hashed first). The two pad blocks depend only on the key and
+ * are computed here, once; each thread's {@link Computation} feeds them, the message parts and the
+ * inner hash to its own two digests. An n-block message costs n + 3 compressions, as in
+ * {@code javax.crypto.Mac}, without {@code Mac}'s dispatch and without its 32-byte array per MAC.
  *
- * <p>Immutable after construction and shared by all threads: a MAC is computed from clones, never
- * by updating the absorbed digests. The pads are key material; {@link #toString()} shows none of
- * it.
+ * <p>Absorbing the pad blocks once and starting each MAC from {@link MessageDigest#clone() clones}
+ * of the absorbed digests (n + 1 compressions) was built and measured (issue 31; BENCHMARKS.md,
+ * {@code HmacStrategiesBench}): the JDK restores a digest's state only by cloning it, which
+ * allocated 448 bytes per MAC at 1 KiB and about 1 KB at 1 MiB and cost about as much time as the
+ * two compressions it saved. So the pads are absorbed per call.
+ *
+ * <p>Immutable after construction and shared by all threads. The pads are key material;
+ * {@link #toString()} shows none of it.
  */
 final class HmacSha256 {
 
@@ -27,26 +29,19 @@ final class HmacSha256 {
     private static final byte IPAD = 0x36;
     private static final byte OPAD = 0x5c;
 
-    /** SHA-256 with {@code key ^ ipad} absorbed; never updated after construction. */
-    private final MessageDigest inner;
-    /** SHA-256 with {@code key ^ opad} absorbed; never updated after construction. */
-    private final MessageDigest outer;
-    /** The pad blocks, kept only when the digests cannot be cloned (the fallback); null otherwise. */
     private final byte[] innerPad;
     private final byte[] outerPad;
 
-    private HmacSha256(MessageDigest inner, MessageDigest outer, byte[] innerPad, byte[] outerPad) {
-        this.inner = inner;
-        this.outer = outer;
+    private HmacSha256(byte[] innerPad, byte[] outerPad) {
         this.innerPad = innerPad;
         this.outerPad = outerPad;
     }
 
     /**
-     * The HMAC-SHA256 for {@code key}, with its pad blocks absorbed.
+     * The HMAC-SHA256 for {@code key}, with its pad blocks computed.
      *
      * @param key the key, any length (longer than a block: hashed first, as RFC 2104 says)
-     * @return the precomputed HMAC
+     * @return the HMAC
      */
     static HmacSha256 of(byte[] key) {
         byte[] block = new byte[BLOCK_SIZE];
@@ -58,14 +53,7 @@ final class HmacSha256 {
             innerPad[i] = (byte) (block[i] ^ IPAD);
             outerPad[i] = (byte) (block[i] ^ OPAD);
         }
-        MessageDigest inner = Sha256.newDigest();
-        inner.update(innerPad);
-        MessageDigest outer = Sha256.newDigest();
-        outer.update(outerPad);
-        if (copyOf(inner) != null && copyOf(outer) != null) {
-            return new HmacSha256(inner, outer, null, null);
-        }
-        return new HmacSha256(inner, outer, innerPad, outerPad);
+        return new HmacSha256(innerPad, outerPad);
     }
 
     /**
@@ -74,10 +62,7 @@ final class HmacSha256 {
      * @return a fresh computation
      */
     Computation computation() {
-        if (innerPad == null) {
-            return new Computation(this, null, null);
-        }
-        return new Computation(this, Sha256.newDigest(), Sha256.newDigest());
+        return new Computation(this);
     }
 
     /**
@@ -93,58 +78,41 @@ final class HmacSha256 {
         return out;
     }
 
-    /**
-     * The construction in use, never the key.
-     *
-     * @return {@code HmacSha256[key=<redacted>, pads=precomputed]}, or {@code pads=per call} for the
-     *     fallback
-     */
     @Override
     public String toString() {
-        return "HmacSha256[key=<redacted>, pads=" + (innerPad == null ? "precomputed" : "per call") + "]";
+        return "HmacSha256[key=<redacted>]";
     }
 
-    /**
-     * One thread's state for an {@link HmacSha256}: the inner hash's output buffer and, for a
-     * SHA-256 that cannot be cloned, the thread's own digests.
-     */
+    /** One thread's digests and inner-hash buffer for an {@link HmacSha256}. */
     static final class Computation {
         private final HmacSha256 key;
+        private final MessageDigest inner = Sha256.newDigest();
+        private final MessageDigest outer = Sha256.newDigest();
         private final byte[] innerHash = new byte[LENGTH];
-        private final MessageDigest innerFallback;
-        private final MessageDigest outerFallback;
 
-        private Computation(HmacSha256 key, MessageDigest innerFallback, MessageDigest outerFallback) {
+        private Computation(HmacSha256 key) {
             this.key = key;
-            this.innerFallback = innerFallback;
-            this.outerFallback = outerFallback;
         }
 
         /**
          * The MAC of the concatenation of {@code parts}, written into {@code out[0, 32)}; the parts
-         * are fed in order, never concatenated.
+         * are fed in order, never concatenated. Allocates nothing.
          *
          * @param parts the message, in order
          * @param out at least 32 bytes
          */
         void mac(byte[][] parts, byte[] out) {
-            MessageDigest inner = start(key.inner, innerFallback, key.innerPad);
+            // digest() resets; this reset (free on a reset digest) clears what a MAC that failed
+            // half-way, on a null part, left behind. The outer digest cannot fail half-way.
+            inner.reset();
+            inner.update(key.innerPad);
             for (byte[] part : parts) {
                 inner.update(part);
             }
             finish(inner, innerHash);
-            MessageDigest outer = start(key.outer, outerFallback, key.outerPad);
+            outer.update(key.outerPad);
             outer.update(innerHash);
             finish(outer, out);
-        }
-
-        private static MessageDigest start(MessageDigest absorbed, MessageDigest fallback, byte[] pad) {
-            if (fallback == null) {
-                return copyOf(absorbed);
-            }
-            // digest() reset the fallback at the end of the previous MAC
-            fallback.update(pad);
-            return fallback;
         }
 
         private static void finish(MessageDigest digest, byte[] out) {
@@ -153,15 +121,6 @@ final class HmacSha256 {
             } catch (DigestException e) {
                 throw new IllegalStateException("the output buffer holds a SHA-256 digest", e);
             }
-        }
-    }
-
-    /** A copy of an absorbed digest, or null when its provider cannot clone it. */
-    static MessageDigest copyOf(MessageDigest absorbed) {
-        try {
-            return (MessageDigest) absorbed.clone();
-        } catch (CloneNotSupportedException e) {
-            return null;
         }
     }
 }

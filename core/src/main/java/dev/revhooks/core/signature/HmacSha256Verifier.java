@@ -12,11 +12,10 @@ import java.util.Objects;
  * Verifies HMAC-SHA256 signatures against one or more active secrets (rotation).
  *
  * <p>Built once and shared by all request threads. Each secret's HMAC key blocks (RFC 2104's
- * {@code key ^ ipad} and {@code key ^ opad}) are absorbed into SHA-256 digests once, here; a
- * verification starts from copies of those digests, so an n-block message costs n + 1 SHA-256
- * compressions where {@code javax.crypto.Mac} spends n + 3, and no request pays for
- * {@code getInstance} or key set-up. RFC 4231's test cases and a differential property test
- * against {@code javax.crypto.Mac} show the two equal. The message may come in several parts (for example timestamp, {@code "."}, body): they are fed to the
+ * {@code key ^ ipad} and {@code key ^ opad}) are computed once, here, and each thread keeps its own
+ * two SHA-256 digests per secret, so no request pays for {@code getInstance} or key set-up and a
+ * verification allocates nothing. RFC 4231's test cases and a differential property test against
+ * {@code javax.crypto.Mac} show the HMAC equal to the JDK's. The message may come in several parts (for example timestamp, {@code "."}, body): they are fed to the
  * MAC in order, never concatenated into a new array, and the body is never copied. Signatures are
  * compared as decoded bytes with {@link MessageDigest#isEqual}, which takes the same time whatever
  * the position of the first difference.

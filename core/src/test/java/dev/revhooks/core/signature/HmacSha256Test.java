@@ -3,6 +3,7 @@ package dev.revhooks.core.signature;
 import static dev.revhooks.core.testing.ByteGen.bytes;
 import static dev.revhooks.core.testing.ByteGen.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The precomputed-pad HMAC-SHA256 against its definitions: every RFC 4231 test case, and a
+ * Core's HMAC-SHA256 over {@code MessageDigest} against its definitions: every RFC 4231 test case, and a
  * differential property test against {@code javax.crypto.Mac} over keys of every length class
  * (shorter than, one short of, exactly, one over and well over the 64-byte block), random messages
  * and random splits of the message into parts.
@@ -167,8 +168,19 @@ class HmacSha256Test {
     }
 
     @Test
+    void aMacThatFailedHalfWayLeavesNothingBehind() {
+        byte[] key = utf8("k");
+        HmacSha256.Computation computation = HmacSha256.of(key).computation();
+        byte[] out = new byte[HmacSha256.LENGTH];
+        assertThatThrownBy(() -> computation.mac(new byte[][] {utf8("absorbed"), null}, out))
+                .isInstanceOf(NullPointerException.class);
+        computation.mac(new byte[][] {utf8("body")}, out);
+        assertThat(out).isEqualTo(jdkMac(key, utf8("body")));
+    }
+
+    @Test
     void toStringShowsNoKeyMaterial() {
         byte[] key = utf8("very-secret-key");
-        assertThat(HmacSha256.of(key)).hasToString("HmacSha256[key=<redacted>, pads=precomputed]");
+        assertThat(HmacSha256.of(key)).hasToString("HmacSha256[key=<redacted>]");
     }
 }
