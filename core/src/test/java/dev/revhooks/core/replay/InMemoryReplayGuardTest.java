@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ReplayGuard.Claim;
 import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
+import dev.revhooks.core.testing.ReplayGuardRace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,6 +179,11 @@ class InMemoryReplayGuardTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void oneWinnerPerKeyAmongEightThreads() throws Exception {
+        ReplayGuardRace.assertOneWinnerPerKey(List.of(InMemoryReplayGuard.builder().build()), 8, 2_000, "race-");
     }
 
     @Test
