@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,58 @@ class BodyLimitTest {
     }
 
     @Test
+    void readsAStreamOfUnknownLengthThroughEveryGrowthStep() throws Exception {
+        for (int size : new int[] {0, 1, 8191, 8192, 8193, 16_384, 16_385, 100_000}) {
+            byte[] body = new byte[size];
+            for (int i = 0; i < size; i++) {
+                body[i] = (byte) (i * 31 + 7);
+            }
+            assertThat(BodyLimit.ofBytes(100_000).read(new TrickleStream(body, 1000))).as("size %d", size).isEqualTo(body);
+            assertThat(BodyLimit.ofBytes(100_000).read(new ByteArrayInputStream(body), -1)).as("size %d", size).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aBodyOfUnknownLengthExactlyAtASmallLimitIsReadAndOneMoreByteIsRefused() throws Exception {
+        assertThat(BodyLimit.ofBytes(5).read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5}))).containsExactly(1, 2, 3, 4, 5);
+        assertThat(BodyLimit.ofBytes(1).read(new ByteArrayInputStream(new byte[] {9}))).containsExactly(9);
+        assertThatThrownBy(() -> BodyLimit.ofBytes(5).read(new ByteArrayInputStream(new byte[6])))
+                .isInstanceOfSatisfying(WebhookVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE))
+                .hasMessageContaining("limit is 5 bytes");
+    }
+
+    @Test
+    void aDeclaredLengthIsReadIntoOneArrayOfThatSizeAndNotPastIt() throws Exception {
+        byte[] stream = new byte[30_000];
+        stream[19_999] = 7;
+        stream[20_000] = 8;
+        TrickleStream in = new TrickleStream(stream, 3000);
+        byte[] body = BodyLimit.ofBytes(20_000).read(in, 20_000);
+        assertThat(body).hasSize(20_000).isEqualTo(java.util.Arrays.copyOf(stream, 20_000));
+        assertThat(in.position).isEqualTo(20_000);
+        assertThat(BodyLimit.ofBytes(10).read(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedUnread() {
+        TrickleStream in = new TrickleStream(new byte[11], 100);
+        assertThatThrownBy(() -> BodyLimit.ofBytes(10).read(in, 11))
+                .isInstanceOfSatisfying(WebhookVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE))
+                .hasMessageContaining("Content-Length is over the limit of 10 bytes");
+        assertThat(in.position).isZero();
+        assertThatThrownBy(() -> BodyLimit.ofBytes(10).read(in, Long.MAX_VALUE)).isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void aStreamShorterThanItsDeclaredLengthIsAnEofException() {
+        assertThatThrownBy(() -> BodyLimit.ofBytes(100).read(new TrickleStream(new byte[40], 7), 50))
+                .isInstanceOf(EOFException.class)
+                .hasMessage("the body ended after 40 of the 50 bytes declared");
+    }
+
+    @Test
     void refusesANonPositiveLimit() {
         assertThatThrownBy(() -> BodyLimit.ofBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -60,6 +113,34 @@ class BodyLimitTest {
         public int read(byte[] b, int off, int len) {
             delivered += len;
             return len;
+        }
+    }
+
+    /** A stream that hands out at most {@code step} bytes per read, as a network stream does. */
+    private static final class TrickleStream extends InputStream {
+        private final byte[] bytes;
+        private final int step;
+        int position;
+
+        TrickleStream(byte[] bytes, int step) {
+            this.bytes = bytes;
+            this.step = step;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, step), bytes.length - position);
+            System.arraycopy(bytes, position, b, off, n);
+            position += n;
+            return n;
         }
     }
 }
