@@ -2,7 +2,6 @@ package dev.revhooks.servlet;
 
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.DeliveryKey;
-import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookPayloadException;
@@ -174,19 +173,24 @@ public final class WebhookFilter<E> implements Filter {
             return;
         }
         byte[] body;
-        WebhookRequest webhookRequest;
         try {
-            body = readBody(request);
-            webhookRequest = WebhookRequest.builder(body)
-                    .headers(WebhookHeaders.from(request.getHeaderNames(), request::getHeaders))
-                    .path(request.getRequestURI())
-                    .query(request.getQueryString())
-                    .remoteAddress(request.getRemoteAddr())
-                    .build();
-        } catch (WebhookVerificationException e) {
-            rejected(response, e);
+            body = RequestBody.read(request, receiver.bodyLimit());
+        } catch (WebhookVerificationException tooLarge) {
+            if (!RequestBody.drain(request, receiver.bodyLimit())) {
+                response.setHeader("Connection", "close");
+            }
+            rejected(response, tooLarge);
+            return;
+        } catch (RequestBody.UnreadableBodyException e) {
+            unreadable(request, response, e);
             return;
         }
+        WebhookRequest webhookRequest = WebhookRequest.builder(body)
+                .headers(WebhookHeaders.lazy(request::getHeaders, request::getHeaderNames))
+                .path(request.getRequestURI())
+                .query(request.getQueryString())
+                .remoteAddress(request.getRemoteAddr())
+                .build();
 
         VerifiedDelivery<E> delivery;
         try {
@@ -236,13 +240,21 @@ public final class WebhookFilter<E> implements Filter {
         }
     }
 
-    private byte[] readBody(HttpServletRequest request) throws IOException, WebhookVerificationException {
+    /**
+     * A body that could not be read to its end (see the class documentation for why {@code 400}).
+     * The connection is closed: where the next request would start on it is unknown. The sender may
+     * be gone, so failing to write the answer is expected and not reported further.
+     */
+    private void unreadable(HttpServletRequest request, HttpServletResponse response, RequestBody.UnreadableBodyException e) {
         long declared = request.getContentLengthLong();
-        if (declared > receiver.bodyLimit().maxBytes()) {
-            throw new WebhookVerificationException(FailureReason.PAYLOAD_TOO_LARGE,
-                    "Content-Length is over the limit of " + receiver.bodyLimit().maxBytes() + " bytes");
+        LOG.log(System.Logger.Level.INFO, "{0} webhook body could not be read ({1}); answering 400 and closing the connection: {2}",
+                receiver.vendor(), declared >= 0 ? "Content-Length " + declared : "no Content-Length", oneLine(e.getMessage()));
+        try {
+            response.setHeader("Connection", "close");
+            reject(response, 400, "incomplete body: the request body could not be read to its end");
+        } catch (IOException | RuntimeException senderGone) {
+            // nothing more to tell a sender that cannot be reached
         }
-        return receiver.bodyLimit().read(request.getInputStream());
     }
 
     private void rejected(HttpServletResponse response, WebhookVerificationException e) throws IOException {
