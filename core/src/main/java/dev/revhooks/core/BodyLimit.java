@@ -65,7 +65,8 @@ public record BodyLimit(int maxBytes) {
     /**
      * Reads a whole stream of unknown length, failing as soon as it yields more than
      * {@link #maxBytes()} bytes. The bytes go into one array that grows by doubling (from at most
-     * 8 KiB) and is trimmed once at the end; nothing else is allocated.
+     * 8 KiB) and is trimmed once at the end; nothing else is allocated. A stream that yields no
+     * byte (a read answering 0, which a working stream never does) ends the body.
      *
      * @param in the body stream; not closed
      * @return the body

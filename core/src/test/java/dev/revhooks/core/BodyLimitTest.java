@@ -95,6 +95,48 @@ class BodyLimitTest {
     }
 
     @Test
+    void aDeclaredLengthOfZeroReadsNothing() throws Exception {
+        TrickleStream in = new TrickleStream(new byte[5], 5);
+        assertThat(BodyLimit.ofBytes(10).read(in, 0)).isEmpty();
+        assertThat(in.position).isZero();
+    }
+
+    @Test
+    void aStreamThatYieldsNothingEndsTheBodyInsteadOfSpinning() throws Exception {
+        // read(byte[], int, int) must block for at least one byte; a stream that answers 0 is broken
+        InputStream stalls = new InputStream() {
+            private int left = 3;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return 0;
+                }
+                b[off] = 'a';
+                left--;
+                return 1;
+            }
+        };
+        assertThat(BodyLimit.ofBytes(100).read(stalls)).containsExactly('a', 'a', 'a');
+        assertThatThrownBy(() -> BodyLimit.ofBytes(100).read(new InputStream() {
+            @Override
+            public int read() {
+                return -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return 0;
+            }
+        }, 10)).isInstanceOf(EOFException.class).hasMessage("the body ended after 0 of the 10 bytes declared");
+    }
+
+    @Test
     void refusesANonPositiveLimit() {
         assertThatThrownBy(() -> BodyLimit.ofBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }
