@@ -3,6 +3,7 @@ package dev.revhooks.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.revhooks.core.testing.CountingStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ class BodyLimitTest {
             for (int i = 0; i < size; i++) {
                 body[i] = (byte) (i * 31 + 7);
             }
-            assertThat(BodyLimit.ofBytes(100_000).read(new TrickleStream(body, 1000))).as("size %d", size).isEqualTo(body);
+            assertThat(BodyLimit.ofBytes(100_000).read(new CountingStream(body, 1000))).as("size %d", size).isEqualTo(body);
             assertThat(BodyLimit.ofBytes(100_000).read(new ByteArrayInputStream(body), -1)).as("size %d", size).isEqualTo(body);
         }
     }
@@ -69,36 +70,36 @@ class BodyLimitTest {
         byte[] stream = new byte[30_000];
         stream[19_999] = 7;
         stream[20_000] = 8;
-        TrickleStream in = new TrickleStream(stream, 3000);
+        CountingStream in = new CountingStream(stream, 3000);
         byte[] body = BodyLimit.ofBytes(20_000).read(in, 20_000);
         assertThat(body).hasSize(20_000).isEqualTo(java.util.Arrays.copyOf(stream, 20_000));
-        assertThat(in.position).isEqualTo(20_000);
+        assertThat(in.delivered()).isEqualTo(20_000);
         assertThat(BodyLimit.ofBytes(10).read(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedUnread() {
-        TrickleStream in = new TrickleStream(new byte[11], 100);
+        CountingStream in = new CountingStream(new byte[11], 100);
         assertThatThrownBy(() -> BodyLimit.ofBytes(10).read(in, 11))
                 .isInstanceOfSatisfying(WebhookVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE))
                 .hasMessageContaining("Content-Length is over the limit of 10 bytes");
-        assertThat(in.position).isZero();
+        assertThat(in.delivered()).isZero();
         assertThatThrownBy(() -> BodyLimit.ofBytes(10).read(in, Long.MAX_VALUE)).isInstanceOf(WebhookVerificationException.class);
     }
 
     @Test
     void aStreamShorterThanItsDeclaredLengthIsAnEofException() {
-        assertThatThrownBy(() -> BodyLimit.ofBytes(100).read(new TrickleStream(new byte[40], 7), 50))
+        assertThatThrownBy(() -> BodyLimit.ofBytes(100).read(new CountingStream(new byte[40], 7), 50))
                 .isInstanceOf(EOFException.class)
                 .hasMessage("the body ended after 40 of the 50 bytes declared");
     }
 
     @Test
     void aDeclaredLengthOfZeroReadsNothing() throws Exception {
-        TrickleStream in = new TrickleStream(new byte[5], 5);
+        CountingStream in = new CountingStream(new byte[5], 5);
         assertThat(BodyLimit.ofBytes(10).read(in, 0)).isEmpty();
-        assertThat(in.position).isZero();
+        assertThat(in.delivered()).isZero();
     }
 
     @Test
@@ -155,34 +156,6 @@ class BodyLimitTest {
         public int read(byte[] b, int off, int len) {
             delivered += len;
             return len;
-        }
-    }
-
-    /** A stream that hands out at most {@code step} bytes per read, as a network stream does. */
-    private static final class TrickleStream extends InputStream {
-        private final byte[] bytes;
-        private final int step;
-        int position;
-
-        TrickleStream(byte[] bytes, int step) {
-            this.bytes = bytes;
-            this.step = step;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, step), bytes.length - position);
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
         }
     }
 }

@@ -3,12 +3,7 @@ package dev.revhooks.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.BodyLimit;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,20 +20,13 @@ class TooLargeAnswerTest {
 
     private static final int LIMIT = 64 * 1024;
     private static final String PATH = "/hooks/plain";
-    private static final AtomicInteger APP_CALLS = new AtomicInteger();
+    private static final CountingApp APP = new CountingApp();
     private static JettyServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        HttpServlet app = new HttpServlet() {
-            @Override
-            protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
-                APP_CALLS.incrementAndGet();
-                resp.setStatus(204);
-            }
-        };
-        server = new JettyServer(Map.of(PATH, WebhookFilter.of(new TestReceiver(BodyLimit.ofBytes(LIMIT)))),
-                Map.of("/*", app), 64 * 1024, Duration.ofSeconds(30));
+        server = APP.serve(PATH, WebhookFilter.of(new TestReceiver(BodyLimit.ofBytes(LIMIT))), 64 * 1024,
+                Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -47,8 +35,8 @@ class TooLargeAnswerTest {
     }
 
     @BeforeEach
-    void resetCalls() {
-        APP_CALLS.set(0);
+    void resetApp() {
+        APP.reset();
     }
 
     private static byte[] signedHead(byte[] body, String framing) {
@@ -60,7 +48,7 @@ class TooLargeAnswerTest {
         byte[] small = WebhookFilterTest.paddedJson(100);
         client.write(signedHead(small, "Content-Length: " + small.length)).write(small);
         assertThat(client.read().status()).isEqualTo(204);
-        assertThat(APP_CALLS).hasValue(1);
+        assertThat(APP.calls()).isEqualTo(1);
     }
 
     @Test
@@ -73,7 +61,7 @@ class TooLargeAnswerTest {
                 assertThat(answer.status()).as("%d bytes", over).isEqualTo(413);
                 assertThat(answer.body()).startsWith("PAYLOAD_TOO_LARGE: ");
                 assertThat(answer.header("Connection")).isNull();
-                APP_CALLS.set(0);
+                APP.reset();
                 assertConnectionStillServes(client);
             }
         }
@@ -104,7 +92,7 @@ class TooLargeAnswerTest {
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(client.closedByServer()).isTrue();
         }
-        assertThat(APP_CALLS).hasValue(0);
+        assertThat(APP.calls()).isZero();
     }
 
     @Test
@@ -123,6 +111,6 @@ class TooLargeAnswerTest {
             assertThat(client.closedByServer()).isTrue();
             assertThat(logs.records()).singleElement().satisfies(r -> assertThat(r).contains("rejected: PAYLOAD_TOO_LARGE"));
         }
-        assertThat(APP_CALLS).hasValue(0);
+        assertThat(APP.calls()).isZero();
     }
 }
