@@ -93,7 +93,8 @@ import java.util.function.Predicate;
  * send the delivery again, which is right: nothing was processed. The connection is closed,
  * since where the next request would start on it is unknown; a sender that reset it or is still
  * stalled never reads the answer. A {@code 500} would blame the receiver for the sender's broken
- * request.
+ * request. (A body that breaks before the container has dispatched the request never reaches the
+ * filter; the container answers it.)
  *
  * <p>An authentic body that does not parse is never dropped silently: with an
  * {@link UnparseableDeliveryHandler} it is handed over raw and the filter answers {@code 202};
