@@ -2,7 +2,6 @@ package dev.revhooks.servlet;
 
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.DeliveryKey;
-import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookPayloadException;
@@ -47,11 +46,13 @@ import java.util.function.Predicate;
  * <ol>
  *   <li>answers {@code 405} (with {@code Allow: POST}) to anything but {@code POST};</li>
  *   <li>reads the raw body once, up to the receiver's {@link WebhookReceiver#bodyLimit()}: a
- *       declared {@code Content-Length} over the limit is refused before reading, and a chunked
- *       body stops being read one byte past it ({@code 413});</li>
- *   <li>verifies, then parses, with the request's headers, path ({@code getRequestURI()}), raw
- *       query string and remote address ({@code getRemoteAddr()}), so request guards (a path or
- *       query token, a source-address allowlist) work;</li>
+ *       declared {@code Content-Length} over the limit is refused before reading, one within it
+ *       is read as exactly that many bytes into one array, and a chunked body stops being read
+ *       one byte past the limit ({@code 413});</li>
+ *   <li>verifies, then parses, with the request's headers (a lazy view: the container is asked
+ *       only for the headers the receiver reads), path ({@code getRequestURI()}), raw query
+ *       string and remote address ({@code getRemoteAddr()}), so request guards (a path or query
+ *       token, a source-address allowlist) work;</li>
  *   <li>passes an accepted request on, with the {@link VerifiedDelivery} in the request attribute
  *       {@value #DELIVERY_ATTRIBUTE} (read it with {@link #delivery(ServletRequest, Class)}) and
  *       the raw body readable again, as often as needed, through {@code getInputStream()} and
@@ -70,8 +71,14 @@ import java.util.function.Predicate;
  *       refused</td></tr>
  *   <tr><td>400</td><td>{@code EVENT_TYPE_MISMATCH} (another event type than the URL serves); an
  *       authentic body that does not parse, when no {@link UnparseableDeliveryHandler} is set</td></tr>
+ *   <tr><td>400, {@code Connection: close}</td><td>the body could not be read to its end: the
+ *       sender stalled until the container's idle timeout, the body ended before its
+ *       {@code Content-Length}, the connection was reset, or a chunk was malformed</td></tr>
  *   <tr><td>405</td><td>not {@code POST}</td></tr>
- *   <tr><td>413</td><td>the body is over the receiver's limit</td></tr>
+ *   <tr><td>413</td><td>the body is over the receiver's limit; the rest of a body of up to twice
+ *       the limit is read and discarded first, so a sender that writes its whole body before
+ *       reading gets the answer; a larger one is answered unread, with {@code Connection:
+ *       close}</td></tr>
  *   <tr><td>431</td><td>a header the receiver reads is over its length limit</td></tr>
  *   <tr><td>202</td><td>an authentic body that does not parse was handed to the handler</td></tr>
  *   <tr><td>500</td><td>the handler threw, so the delivery was not kept</td></tr>
@@ -80,6 +87,19 @@ import java.util.function.Predicate;
  *   <tr><td>503</td><td>with a {@link ReplayGuard}: its shared store is unavailable
  *       ({@link ReplayStoreUnavailableException}); nothing passed on ({@code Retry-After: 30})</td></tr>
  * </table>
+ *
+ * <p>A body that could not be read is one answer, whatever broke it: {@code 400} with
+ * {@code Connection: close}, logged at INFO with the declared length and the container's
+ * exception (never the body), and nothing is passed on. Why {@code 400}: the request message is
+ * incomplete, which HTTP treats as the client's error (RFC 9112, section 8), and {@code 400} is
+ * what containers already answer to a body that ends early; the filter cannot tell the causes
+ * apart reliably (each container reports a stall, a reset or a broken chunk with its own exception
+ * type), and {@code 408} would name only one of them. Any non-2xx answer makes a retrying vendor
+ * send the delivery again, which is right: nothing was processed. The connection is closed,
+ * since where the next request would start on it is unknown; a sender that reset it or is still
+ * stalled never reads the answer. A {@code 500} would blame the receiver for the sender's broken
+ * request. (A body that breaks before the container has dispatched the request never reaches the
+ * filter; the container answers it.)
  *
  * <p>An authentic body that does not parse is never dropped silently: with an
  * {@link UnparseableDeliveryHandler} it is handed over raw and the filter answers {@code 202};
@@ -181,19 +201,24 @@ public final class WebhookFilter<E> implements Filter {
             return;
         }
         byte[] body;
-        WebhookRequest webhookRequest;
         try {
-            body = readBody(request);
-            webhookRequest = WebhookRequest.builder(body)
-                    .headers(WebhookHeaders.from(request.getHeaderNames(), request::getHeaders))
-                    .path(request.getRequestURI())
-                    .query(request.getQueryString())
-                    .remoteAddress(request.getRemoteAddr())
-                    .build();
-        } catch (WebhookVerificationException e) {
-            rejected(response, e);
+            body = RequestBody.read(request, receiver.bodyLimit());
+        } catch (WebhookVerificationException tooLarge) {
+            if (!RequestBody.drain(request, receiver.bodyLimit())) {
+                response.setHeader("Connection", "close");
+            }
+            rejected(response, tooLarge);
+            return;
+        } catch (RequestBody.UnreadableBodyException e) {
+            unreadable(request, response, e);
             return;
         }
+        WebhookRequest webhookRequest = WebhookRequest.builder(body)
+                .headers(WebhookHeaders.lazy(request::getHeaders, request::getHeaderNames))
+                .path(request.getRequestURI())
+                .query(request.getQueryString())
+                .remoteAddress(request.getRemoteAddr())
+                .build();
 
         VerifiedDelivery<E> delivery;
         try {
@@ -268,13 +293,21 @@ public final class WebhookFilter<E> implements Filter {
         }
     }
 
-    private byte[] readBody(HttpServletRequest request) throws IOException, WebhookVerificationException {
+    /**
+     * A body that could not be read to its end (see the class documentation for why {@code 400}).
+     * The connection is closed: where the next request would start on it is unknown. The sender may
+     * be gone, so failing to write the answer is expected and not reported further.
+     */
+    private void unreadable(HttpServletRequest request, HttpServletResponse response, RequestBody.UnreadableBodyException e) {
         long declared = request.getContentLengthLong();
-        if (declared > receiver.bodyLimit().maxBytes()) {
-            throw new WebhookVerificationException(FailureReason.PAYLOAD_TOO_LARGE,
-                    "Content-Length is over the limit of " + receiver.bodyLimit().maxBytes() + " bytes");
+        LOG.log(System.Logger.Level.INFO, "{0} webhook body could not be read ({1}); answering 400 and closing the connection: {2}",
+                receiver.vendor(), declared >= 0 ? "Content-Length " + declared : "no Content-Length", oneLine(e.getMessage()));
+        try {
+            response.setHeader("Connection", "close");
+            reject(response, 400, "incomplete body: the request body could not be read to its end");
+        } catch (IOException | RuntimeException senderGone) {
+            // nothing more to tell a sender that cannot be reached
         }
-        return receiver.bodyLimit().read(request.getInputStream());
     }
 
     private void rejected(HttpServletResponse response, WebhookVerificationException e) throws IOException {
