@@ -5,12 +5,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits on a condition with a bound: the store's clock moves on its own, the tests cannot move it. */
-public final class Await {
+final class Await {
 
     private Await() {
     }
 
-    public static void until(String what, Duration bound, BooleanSupplier condition) {
+    static void until(String what, Duration bound, BooleanSupplier condition) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
