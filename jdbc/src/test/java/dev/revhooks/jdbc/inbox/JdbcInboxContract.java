@@ -389,7 +389,7 @@ abstract class JdbcInboxContract {
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> inbox.shutdown(Duration.ofSeconds(30)));
-        dev.revhooks.jdbc.Await.until("stopping", Duration.ofSeconds(10), inbox::stopping);
+        Deliveries.await("stopping", Duration.ofSeconds(10), inbox::stopping);
         release.countDown();
         assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
 
@@ -410,7 +410,7 @@ abstract class JdbcInboxContract {
             for (int i = 0; i < 50; i++) {
                 inbox.store(Deliveries.inbound(i));
             }
-            dev.revhooks.jdbc.Await.until("all handled", Duration.ofSeconds(60), () -> handled.size() >= 50);
+            Deliveries.await("all handled", Duration.ofSeconds(60), () -> handled.size() >= 50);
         } finally {
             assertThat(inbox.shutdown(Duration.ofSeconds(10))).isTrue();
         }
