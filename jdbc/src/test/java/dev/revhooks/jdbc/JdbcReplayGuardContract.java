@@ -8,6 +8,7 @@ import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayGuard.Claim;
 import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
+import dev.revhooks.core.testing.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -9,6 +9,7 @@ import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayGuard.Claim;
 import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
+import dev.revhooks.core.testing.Await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
