@@ -75,17 +75,6 @@ final class Deliveries {
         }
     }
 
-    /** Waits on a condition with a bound (the database's clock and the workers move on their own). */
-    static void await(String what, java.time.Duration bound, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not within " + bound + ": " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
-        }
-    }
-
     static long count(DataSource dataSource, String query) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              var rs = statement.executeQuery(query)) {

@@ -3,6 +3,7 @@ package dev.revhooks.jdbc.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.revhooks.core.testing.Await;
 import dev.revhooks.jdbc.Databases;
 import dev.revhooks.jdbc.TableName;
 import java.io.File;
@@ -46,7 +47,7 @@ class InboxKillTest {
             child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                     InboxWorkerProcess.class.getName(), url, table.sql())
                     .redirectErrorStream(true).redirectOutput(new File("target/inbox-worker-process.log")).start();
-            Deliveries.await("the worker JVM is in four handlers", BOUND,
+            Await.until("the worker JVM is in four handlers", BOUND,
                     () -> Deliveries.count(pool, "SELECT COUNT(*) FROM kill_started") >= 4);
             long leasedByChild = Deliveries.count(pool, "SELECT COUNT(*) FROM inbox_kill WHERE lease_token IS NOT NULL");
             assertThat(leasedByChild).isEqualTo(20); // 4 workers x batches of 5
@@ -70,7 +71,7 @@ class InboxKillTest {
                 survivors.add(inbox);
                 inbox.start();
             }
-            Deliveries.await("every delivery handled by the survivors", BOUND,
+            Await.until("every delivery handled by the survivors", BOUND,
                     () -> Deliveries.count(pool, "SELECT COUNT(*) FROM inbox_kill WHERE state = 'DONE'") == DELIVERIES);
 
             assertThat(Deliveries.count(pool, "SELECT COUNT(*) FROM kill_handled")).isEqualTo(DELIVERIES);

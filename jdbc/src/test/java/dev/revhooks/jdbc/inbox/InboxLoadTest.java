@@ -3,6 +3,7 @@ package dev.revhooks.jdbc.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.revhooks.core.testing.Await;
 import dev.revhooks.jdbc.Databases;
 import dev.revhooks.jdbc.TableName;
 import dev.revhooks.revont.RevontEvent;
@@ -78,7 +79,7 @@ class InboxLoadTest {
                 future.get(BOUND.toSeconds(), TimeUnit.SECONDS);
             }
             long ingested = System.nanoTime();
-            Deliveries.await("all handled", BOUND, () -> handled.get() >= DELIVERIES);
+            Await.until("all handled", BOUND, () -> handled.get() >= DELIVERIES);
             long done = System.nanoTime();
             System.out.printf("inbox load: %d deliveries, ingest %.1f s, all handled after %.1f s (%.0f/s end to end)%n",
                     DELIVERIES, (ingested - start) / 1e9, (done - start) / 1e9, DELIVERIES / ((done - start) / 1e9));

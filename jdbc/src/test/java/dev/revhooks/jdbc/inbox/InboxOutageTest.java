@@ -3,6 +3,7 @@ package dev.revhooks.jdbc.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.revhooks.core.testing.Await;
 import dev.revhooks.jdbc.Databases;
 import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.servlet.WebhookFilter;
@@ -59,15 +60,15 @@ class InboxOutageTest {
                     }
                 });
 
-                Deliveries.await("the run is under way", BOUND, () -> progress.get() >= 100);
+                Await.until("the run is under way", BOUND, () -> progress.get() >= 100);
                 postgres.close();
-                Deliveries.await("503s while the server is down", BOUND, () -> unavailable.get() >= 3);
+                Await.until("503s while the server is down", BOUND, () -> unavailable.get() >= 3);
                 int progressWhileDown = progress.get();
                 postgres = Databases.startPostgres(port, data);
                 vendor.get(BOUND.toSeconds(), TimeUnit.SECONDS);
                 assertThat(progressWhileDown).as("the outage happened mid-run").isLessThan(DELIVERIES);
 
-                Deliveries.await("every acknowledged delivery processed", BOUND,
+                Await.until("every acknowledged delivery processed", BOUND,
                         () -> Deliveries.count(pool, "SELECT COUNT(*) FROM revhooks_inbox WHERE state = 'DONE'") == DELIVERIES);
                 assertThat(acknowledged).hasSize(DELIVERIES);
                 assertThat(Deliveries.count(pool, "SELECT COUNT(*) FROM outage_handled")).isEqualTo(DELIVERIES);

@@ -13,6 +13,7 @@ import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.inbox.InboundDelivery;
 import dev.revhooks.core.inbox.InboxUnavailableException;
+import dev.revhooks.core.testing.Await;
 import dev.revhooks.jdbc.SqlDialect;
 import dev.revhooks.jdbc.TableName;
 import dev.revhooks.revont.RevontEvent;
@@ -389,7 +390,7 @@ abstract class JdbcInboxContract {
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> inbox.shutdown(Duration.ofSeconds(30)));
-        Deliveries.await("stopping", Duration.ofSeconds(10), inbox::stopping);
+        Await.until("stopping", Duration.ofSeconds(10), inbox::stopping);
         release.countDown();
         assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
 
@@ -410,7 +411,7 @@ abstract class JdbcInboxContract {
             for (int i = 0; i < 50; i++) {
                 inbox.store(Deliveries.inbound(i));
             }
-            Deliveries.await("all handled", Duration.ofSeconds(60), () -> handled.size() >= 50);
+            Await.until("all handled", Duration.ofSeconds(60), () -> handled.size() >= 50);
         } finally {
             assertThat(inbox.shutdown(Duration.ofSeconds(10))).isTrue();
         }
