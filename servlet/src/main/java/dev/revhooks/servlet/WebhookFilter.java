@@ -81,7 +81,7 @@ import java.util.function.Predicate;
  *       on) / a copy whose first is still being processed ({@code Retry-After: 30})</td></tr>
  *   <tr><td>503</td><td>with a {@link ReplayGuard}: its shared store is unavailable
  *       ({@link ReplayStoreUnavailableException}); nothing passed on ({@code Retry-After: 30})</td></tr>
-  <tr><td>202 / 503</td><td>in inbox mode ({@link Builder#inbox(DeliveryInbox)}): stored (or
+ *   <tr><td>202 / 503</td><td>in inbox mode ({@link Builder#inbox(DeliveryInbox)}): stored (or
  *       already stored) / the inbox could not store it ({@code Retry-After: 30}); nothing passed on</td></tr>
  * </table>
  *

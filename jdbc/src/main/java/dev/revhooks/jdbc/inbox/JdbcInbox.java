@@ -338,7 +338,8 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
                 } catch (WebhookPayloadException e) {
                     outcome = Outcome.DEAD;
                     failure = describe(e);
-                } catch (Exception e) {
+                } catch (Exception | LinkageError | AssertionError e) {
+                    // a handler's failure, including errors its code raised; a VirtualMachineError ends the worker
                     outcome = workers.stopping() ? Outcome.HAND_BACK
                             : row.attempts() >= retryPolicy.maxAttempts() ? Outcome.DEAD : Outcome.RETRY;
                     failure = describe(e);

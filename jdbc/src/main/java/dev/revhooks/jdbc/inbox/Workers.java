@@ -58,6 +58,10 @@ final class Workers {
                 LOG.log(System.Logger.Level.WARNING, "inbox {0}: could not take deliveries ({1}); trying again in {2} ms",
                         inbox.tableName(), e.getMessage(), inbox.pollMillis());
                 taken = 0;
+            } catch (VirtualMachineError e) {
+                LOG.log(System.Logger.Level.ERROR, "inbox " + inbox.tableName() + ": worker " + Thread.currentThread().getName()
+                        + " ends; the deliveries it held are taken again when their leases end", e);
+                throw e;
             }
             if (taken == 0) {
                 idle();

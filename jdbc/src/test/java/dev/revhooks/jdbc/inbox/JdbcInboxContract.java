@@ -226,6 +226,25 @@ abstract class JdbcInboxContract {
     }
 
     @Test
+    void anAssertionErrorOrLinkageErrorFromAHandlerIsRetriedLikeAnException() {
+        AtomicInteger calls = new AtomicInteger();
+        JdbcInbox inbox = inbox((event, context) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new AssertionError("invariant broken");
+            }
+            throw new NoClassDefFoundError("com/example/Missing");
+        });
+        inbox.store(Deliveries.inbound(1));
+        assertThat(inbox.runOnce()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE state = 'PENDING' AND last_error = 'java.lang.AssertionError: invariant broken'"))
+                .isEqualTo(1);
+        shift.addAndGet(Duration.ofHours(1).toMillis());
+        assertThat(inbox.runOnce()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE last_error = 'java.lang.NoClassDefFoundError: com/example/Missing'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void requeueAllPutsEveryDeadLetterBackInLine() {
         AtomicBoolean failing = new AtomicBoolean(true);
         JdbcInbox inbox = builder().retryPolicy(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)))
