@@ -2,6 +2,7 @@ package dev.revhooks.jdbc;
 
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ClaimToken;
+import dev.revhooks.core.replay.ReplayExpiry;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
 import java.sql.Connection;
@@ -56,8 +57,8 @@ public final class JdbcReplayGuard implements ReplayGuard {
         this.dialect = dialect;
         this.table = builder.table;
         this.sql = ReplayGuardSql.of(dialect, builder.table);
-        this.leaseMillis = builder.lease.toMillis();
-        this.retentionMillis = builder.retention.toMillis();
+        this.leaseMillis = builder.expiry.lease().toMillis();
+        this.retentionMillis = builder.expiry.retention().toMillis();
         this.timeoutSeconds = (int) builder.statementTimeout.toSeconds();
     }
 
@@ -246,8 +247,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
         private final DataSource dataSource;
         private SqlDialect dialect;
         private TableName table = TableName.of(DEFAULT_TABLE);
-        private Duration lease = Duration.ofMinutes(5);
-        private Duration retention = Duration.ofHours(24);
+        private ReplayExpiry expiry = ReplayExpiry.DEFAULT;
         private Duration statementTimeout = Duration.ofSeconds(5);
         private boolean createTableIfMissing;
 
@@ -289,26 +289,34 @@ public final class JdbcReplayGuard implements ReplayGuard {
         }
 
         /**
-         * How long a claim holds before another request may take it over (default 5 minutes):
-         * longer than your slowest successful handling.
+         * The lease and retention (default {@link ReplayExpiry#DEFAULT}: 5 minutes, 24 hours).
+         *
+         * @param expiry the durations
+         * @return this builder
+         */
+        public Builder expiry(ReplayExpiry expiry) {
+            this.expiry = Objects.requireNonNull(expiry, "expiry");
+            return this;
+        }
+
+        /**
+         * The lease alone: see {@link ReplayExpiry#lease()}.
          *
          * @param lease at least 1 millisecond
          * @return this builder
          */
         public Builder lease(Duration lease) {
-            this.lease = positiveMillis(lease, "lease");
-            return this;
+            return expiry(expiry.withLease(lease));
         }
 
         /**
-         * How long a processed key is remembered (default 24 hours, longer than every vendor's retries).
+         * The retention alone: see {@link ReplayExpiry#retention()}.
          *
          * @param retention at least 1 millisecond
          * @return this builder
          */
         public Builder retention(Duration retention) {
-            this.retention = positiveMillis(retention, "retention");
-            return this;
+            return expiry(expiry.withRetention(retention));
         }
 
         /**
@@ -361,13 +369,6 @@ public final class JdbcReplayGuard implements ReplayGuard {
                         + e.getSQLState(), e);
             }
             return new JdbcReplayGuard(this, chosen);
-        }
-
-        private static Duration positiveMillis(Duration value, String name) {
-            if (value == null || value.toMillis() < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1 millisecond");
-            }
-            return value;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.revhooks.redis;
 
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ClaimToken;
+import dev.revhooks.core.replay.ReplayExpiry;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
 import io.lettuce.core.RedisClient;
@@ -48,8 +49,8 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
         this.redis = redis;
         this.owned = owned;
         this.prefix = builder.prefix;
-        this.leaseMillis = builder.lease.toMillis();
-        this.retentionMillis = builder.retention.toMillis();
+        this.leaseMillis = builder.expiry.lease().toMillis();
+        this.retentionMillis = builder.expiry.retention().toMillis();
     }
 
     /**
@@ -169,8 +170,7 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
     public static final class Builder {
         private final Connector connector;
         private KeyPrefix prefix = KeyPrefix.of("revhooks:replay:");
-        private Duration lease = Duration.ofMinutes(5);
-        private Duration retention = Duration.ofHours(24);
+        private ReplayExpiry expiry = ReplayExpiry.DEFAULT;
 
         private Builder(Connector connector) {
             this.connector = connector;
@@ -199,25 +199,34 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
         }
 
         /**
-         * How long a claim holds before another request may take it over (default 5 minutes).
+         * The lease and retention (default {@link ReplayExpiry#DEFAULT}: 5 minutes, 24 hours).
+         *
+         * @param expiry the durations
+         * @return this builder
+         */
+        public Builder expiry(ReplayExpiry expiry) {
+            this.expiry = Objects.requireNonNull(expiry, "expiry");
+            return this;
+        }
+
+        /**
+         * The lease alone: see {@link ReplayExpiry#lease()}.
          *
          * @param lease at least 1 millisecond
          * @return this builder
          */
         public Builder lease(Duration lease) {
-            this.lease = positiveMillis(lease, "lease");
-            return this;
+            return expiry(expiry.withLease(lease));
         }
 
         /**
-         * How long a processed key is remembered (default 24 hours).
+         * The retention alone: see {@link ReplayExpiry#retention()}.
          *
          * @param retention at least 1 millisecond
          * @return this builder
          */
         public Builder retention(Duration retention) {
-            this.retention = positiveMillis(retention, "retention");
-            return this;
+            return expiry(expiry.withRetention(retention));
         }
 
         /**
@@ -234,13 +243,6 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
                 throw new ReplayStoreUnavailableException("Redis replay guard (prefix " + prefix.value() + "): connecting failed ("
                         + e.getClass().getSimpleName() + ")", e);
             }
-        }
-
-        private static Duration positiveMillis(Duration value, String name) {
-            if (value == null || value.toMillis() < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1 millisecond");
-            }
-            return value;
         }
     }
 }

@@ -400,7 +400,8 @@ public final class WebhookFilter<E> implements Filter {
          * successfully is acknowledged with {@code 200} and not passed on; one whose first copy is
          * still being handled gets {@code 409} with {@code Retry-After}. A key is recorded only
          * when the app answered 2xx without throwing, so a delivery whose first attempt failed is
-         * processed on the vendor's retry.
+         * processed on the vendor's retry. A guard whose shared store cannot answer the claim
+         * ({@link ReplayStoreUnavailableException}) gets {@code 503} with {@code Retry-After}.
          *
          * <p>By default deliveries not proven by a secret (unsigned ones accepted through guards
          * or explicitly unauthenticated) bypass the guard, since whoever sends them chooses their

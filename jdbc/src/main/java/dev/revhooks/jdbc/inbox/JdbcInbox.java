@@ -650,6 +650,17 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         }
 
         /**
+         * The table by name, checked by {@link TableName#of(String)}.
+         *
+         * @param qualifiedName {@code table} or {@code schema.table}
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not one or two plain identifiers
+         */
+        public Builder table(String qualifiedName) {
+            return table(TableName.of(qualifiedName));
+        }
+
+        /**
          * Runs {@link JdbcInbox#ddl(TableName)} at {@link #build()} (each statement is
          * {@code IF NOT EXISTS}): for development and tests; production apps run the migration.
          *

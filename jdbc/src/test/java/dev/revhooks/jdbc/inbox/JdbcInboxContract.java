@@ -465,7 +465,7 @@ abstract class JdbcInboxContract {
 
     @Test
     void aMissingTableIsInboxUnavailable() {
-        JdbcInbox inbox = JdbcInbox.builder(dataSource()).table(TableName.of("no_such_inbox")).build();
+        JdbcInbox inbox = JdbcInbox.builder(dataSource()).table("no_such_inbox").build();
         assertThatThrownBy(() -> inbox.store(Deliveries.inbound(1))).isInstanceOf(InboxUnavailableException.class)
                 .hasMessageStartingWith("inbox no_such_inbox: store failed");
     }
@@ -473,6 +473,8 @@ abstract class JdbcInboxContract {
     @Test
     void settingsOutOfRangeAreRefusedNamingTheSetting() {
         JdbcInbox.Builder builder = JdbcInbox.builder(dataSource());
+        assertThatThrownBy(() -> builder.table("bad name")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table name must match");
         assertThatThrownBy(() -> builder.lease(Duration.ofMillis(999))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lease must be at least 1 second");
         assertThatThrownBy(() -> builder.batchSize(0)).hasMessage("batchSize must be 1 to 1000");
