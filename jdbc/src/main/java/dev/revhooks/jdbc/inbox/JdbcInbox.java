@@ -101,6 +101,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
     private final long pollMillis;
     private final LongSupplier timeShiftMillis;
     private final DoubleSupplier jitter;
+    private final LongSupplier ticker;
     private final Workers workers = new Workers(this);
 
     private JdbcInbox(Builder builder, SqlDialect dialect) {
@@ -117,6 +118,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         this.pollMillis = builder.pollInterval.toMillis();
         this.timeShiftMillis = builder.timeShiftMillis;
         this.jitter = builder.jitter;
+        this.ticker = builder.ticker;
     }
 
     /**
@@ -221,13 +223,15 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
     int runOnce() {
         List<Claimed> rows;
         String token = java.util.UUID.randomUUID().toString();
+        long taken = ticker.getAsLong();
         try {
             rows = claim(token);
         } catch (SQLException e) {
             throw unavailable("take deliveries", e);
         }
         for (int i = 0; i < rows.size(); i++) {
-            if (workers.stopping()) {
+            // rows not started before half the lease has passed go back, rather than risk a second worker taking them mid-handler
+            if (workers.stopping() || (i > 0 && ticker.getAsLong() - taken > leaseMillis * 500_000L)) {
                 handBack(rows.subList(i, rows.size()), token);
                 break;
             }
@@ -632,6 +636,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         private Duration pollInterval = Duration.ofSeconds(1);
         private LongSupplier timeShiftMillis = () -> 0L;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -744,7 +749,10 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         }
 
         /**
-         * How many due deliveries a worker takes at once (default 10, 1 to 1000).
+         * How many due deliveries a worker takes at once (default 10, 1 to 1000). They are
+         * handled one after the other; those not started when half the lease has passed are
+         * handed back (due at once, attempt not counted) rather than risk a second worker taking
+         * them while they run.
          *
          * @param batchSize the batch size
          * @return this builder
@@ -789,6 +797,12 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         /** Tests: milliseconds added to the database's clock in every statement (a movable clock). */
         Builder timeShift(LongSupplier millis) {
             this.timeShiftMillis = Objects.requireNonNull(millis, "millis");
+            return this;
+        }
+
+        /** Tests: the monotonic nanosecond ticker that times a batch against half its lease. */
+        Builder ticker(LongSupplier nanos) {
+            this.ticker = Objects.requireNonNull(nanos, "nanos");
             return this;
         }
 

@@ -285,6 +285,27 @@ abstract class JdbcInboxContract {
     }
 
     @Test
+    void rowsOfABatchNotStartedWithinHalfTheLeaseAreHandedBack() {
+        AtomicLong nanos = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
+        JdbcInbox inbox = builder().lease(Duration.ofSeconds(60)).batchSize(3).ticker(nanos::get)
+                .vendor(Deliveries.REVONT, (event, context) -> {
+                    calls.incrementAndGet();
+                    nanos.addAndGet(Duration.ofSeconds(calls.get() == 1 ? 29 : 2).toNanos()); // slow handlers
+                }).build();
+        for (int i = 0; i < 3; i++) {
+            inbox.store(Deliveries.inbound(i));
+        }
+
+        assertThat(inbox.runOnce()).isEqualTo(3);
+        assertThat(calls).as("the first at 0 s, the second at 29 s, the third not at 31 s").hasValue(2);
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE state = 'PENDING' AND attempts = 0 AND lease_token IS NULL"))
+                .isEqualTo(1);
+        assertThat(inbox.runOnce()).isEqualTo(1);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
     void aDeliveryThatKeepsKillingItsWorkerEndsAsADeadLetter() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         JdbcInbox inbox = builder().lease(Duration.ofSeconds(10))
