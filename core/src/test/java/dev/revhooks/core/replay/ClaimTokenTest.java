@@ -26,6 +26,7 @@ class ClaimTokenTest {
         ClaimToken token = ClaimToken.random();
         ClaimToken same = ClaimToken.of(token.value());
         assertThat(same).isEqualTo(token).hasSameHashCodeAs(token);
+        assertThat(token.hashCode()).as("spreads like its value").isEqualTo(token.value().hashCode());
         assertThat(same.equals(ClaimToken.of(token.value().substring(1) + "A"))).isFalse();
         assertThat(token.equals(token.value())).isFalse();
         assertThat(token.toString()).doesNotContain(token.value()).isEqualTo("ClaimToken[redacted]");
