@@ -5,17 +5,11 @@ import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayExpiry;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -86,32 +80,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
      * @return the DDL statements, in order
      */
     public static List<String> ddl(TableName table) {
-        Objects.requireNonNull(table, "table");
-        String script;
-        try (InputStream in = JdbcReplayGuard.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + MIGRATION + " is missing from the jar");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuilder code = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                code.append(line).append('\n');
-            }
-        }
-        String named = code.toString()
-                .replaceAll("\\b" + DEFAULT_TABLE + "_expires_idx\\b", table.derived("_expires_idx"))
-                .replaceAll("\\b" + DEFAULT_TABLE + "\\b", table.sql());
-        List<String> statements = new ArrayList<>();
-        for (String statement : named.split(";")) {
-            if (!statement.isBlank()) {
-                statements.add(statement.strip());
-            }
-        }
-        return List.copyOf(statements);
+        return Migration.statements(MIGRATION, DEFAULT_TABLE, table);
     }
 
     @Override
@@ -270,12 +239,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
     }
 
     private static void createIfMissing(DataSource dataSource, TableName table) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String ddl : ddl(table)) {
-                statement.execute(ddl);
-            }
-            commitIfManual(connection);
-        }
+        Migration.run(dataSource, ddl(table));
     }
 
     /** Builds a {@link JdbcReplayGuard}. */

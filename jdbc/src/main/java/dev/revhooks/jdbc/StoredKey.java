@@ -9,16 +9,27 @@ import java.util.HexFormat;
  * The text a delivery key is stored as: the key itself when it fits the column (at most 512
  * characters, no control characters, not starting with {@code #}); otherwise {@code #} and the
  * SHA-256 of the key in hex (65 characters). Any key can then be stored, and a hashed key never
- * equals a plain one.
+ * equals a plain one. Shared by the stores of this module (replay guard, inbox).
+ *
+ * <pre>{@code
+ * String stored = StoredKey.of(delivery.deliveryKey());   // fits VARCHAR(512)
+ * }</pre>
  */
-final class StoredKey {
+public final class StoredKey {
 
-    static final int MAX_LENGTH = 512;
+    /** The longest key stored as it is. */
+    public static final int MAX_LENGTH = 512;
 
     private StoredKey() {
     }
 
-    static String of(DeliveryKey key) {
+    /**
+     * The stored text of a key.
+     *
+     * @param key the delivery key
+     * @return the key itself, or {@code #} and its SHA-256 in hex
+     */
+    public static String of(DeliveryKey key) {
         String value = key.value();
         if (value.length() <= MAX_LENGTH && !value.startsWith("#") && value.chars().noneMatch(Character::isISOControl)) {
             return value;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code fsync} and {@code synchronous_commit} on, so an acknowledged commit survives a crash as in
  * production), H2 in memory, and separate pools over them as separate app instances would have.
  */
-final class Databases {
+public final class Databases {
 
     private static final AtomicInteger H2_NAMES = new AtomicInteger();
     private static EmbeddedPostgres shared;
@@ -24,7 +24,7 @@ final class Databases {
     }
 
     /** The suite's PostgreSQL, started once and stopped when the JVM ends. */
-    static synchronized EmbeddedPostgres postgres() {
+    public static synchronized EmbeddedPostgres postgres() {
         if (shared == null) {
             shared = startPostgres(0, null);
             EmbeddedPostgres started = shared;
@@ -44,7 +44,7 @@ final class Databases {
      * so a server stopped and started again on the same port and directory has every commit it
      * acknowledged.
      */
-    static EmbeddedPostgres startPostgres(int port, Path dataDirectory) {
+    public static EmbeddedPostgres startPostgres(int port, Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "on")
@@ -61,7 +61,7 @@ final class Databases {
         }
     }
 
-    static Path tempDirectory(String prefix) {
+    public static Path tempDirectory(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -70,21 +70,21 @@ final class Databases {
     }
 
     /** A pool of its own over a PostgreSQL server: one app instance. */
-    static HikariDataSource pool(EmbeddedPostgres postgres, int size) {
+    public static HikariDataSource pool(EmbeddedPostgres postgres, int size) {
         return pool(postgres.getJdbcUrl("postgres", "postgres"), size, Duration.ofSeconds(10));
     }
 
     /** A fresh, named in-memory H2 database that lives until the JVM ends. */
-    static String newH2Url() {
+    public static String newH2Url() {
         return "jdbc:h2:mem:revhooks" + H2_NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     }
 
-    static HikariDataSource pool(String jdbcUrl, int size) {
+    public static HikariDataSource pool(String jdbcUrl, int size) {
         return pool(jdbcUrl, size, Duration.ofSeconds(10));
     }
 
     /** A pool whose wait for a connection is bounded by {@code connectionTimeout}: an unreachable database fails that fast. */
-    static HikariDataSource pool(String jdbcUrl, int size, Duration connectionTimeout) {
+    public static HikariDataSource pool(String jdbcUrl, int size, Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {

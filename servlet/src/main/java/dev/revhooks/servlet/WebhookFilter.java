@@ -8,6 +8,7 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.inbox.DeliveryInbox;
 import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -86,6 +88,8 @@ import java.util.function.Predicate;
  *       on) / a copy whose first is still being processed ({@code Retry-After: 30})</td></tr>
  *   <tr><td>503</td><td>with a {@link ReplayGuard}: its shared store is unavailable
  *       ({@link ReplayStoreUnavailableException}); nothing passed on ({@code Retry-After: 30})</td></tr>
+ *   <tr><td>202 / 503</td><td>in inbox mode ({@link Builder#inbox(DeliveryInbox)}): stored (or
+ *       already stored) / the inbox could not store it ({@code Retry-After: 30}); nothing passed on</td></tr>
  * </table>
  *
  * <p>A body that could not be read is one answer, whatever broke it: {@code 400} with
@@ -141,12 +145,14 @@ public final class WebhookFilter<E> implements Filter {
     private final UnparseableDeliveryHandler unparseableHandler;
     private final ReplayGuard replayGuard;
     private final Predicate<VerifiedDelivery<E>> skipReplayGuard;
+    private final InboxMode<E> inboxMode;
 
     private WebhookFilter(Builder<E> builder) {
         this.receiver = builder.receiver;
         this.unparseableHandler = builder.unparseableHandler;
         this.replayGuard = builder.replayGuard;
         this.skipReplayGuard = builder.skipReplayGuard;
+        this.inboxMode = builder.inboxMode;
     }
 
     /**
@@ -227,7 +233,16 @@ public final class WebhookFilter<E> implements Filter {
             rejected(response, e);
             return;
         } catch (WebhookPayloadException e) {
+            if (inboxMode != null) {
+                answerFromInbox(response, "unparseable", inboxMode.storeUnparseable(receiver.vendor(),
+                        DeliveryKey.of(receiver.vendor(), "unparseable", e.rawBody()), oneLine(e.getMessage()), e, webhookRequest));
+                return;
+            }
             unparseable(response, e);
+            return;
+        }
+        if (inboxMode != null && delivery.isDeduplicable()) {
+            answerFromInbox(response, delivery.deliveryKey().value(), inboxMode.store(receiver.vendor(), delivery, webhookRequest));
             return;
         }
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
@@ -292,6 +307,16 @@ public final class WebhookFilter<E> implements Filter {
                     handled ? "completed" : "released", oneLine(String.valueOf(e.getMessage())));
         }
     }
+
+    private void answerFromInbox(HttpServletResponse response, String key, InboxMode.Answer answer) throws IOException {
+        if (answer.status() == InboxMode.UNAVAILABLE) {
+            LOG.log(System.Logger.Level.WARNING, "{0} delivery {1} not acknowledged: the inbox could not store it; answering 503",
+                    receiver.vendor(), oneLine(key));
+            response.setHeader("Retry-After", InboxMode.RETRY_AFTER_SECONDS);
+        }
+        reject(response, answer.status(), answer.text());
+    }
+
 
     /**
      * A body that could not be read to its end (see the class documentation for why {@code 400}).
@@ -387,6 +412,7 @@ public final class WebhookFilter<E> implements Filter {
         private UnparseableDeliveryHandler unparseableHandler;
         private ReplayGuard replayGuard;
         private Predicate<VerifiedDelivery<E>> skipReplayGuard = delivery -> !delivery.authentication().provenBySecret();
+        private InboxMode<E> inboxMode;
 
         private Builder(WebhookReceiver<E> receiver) {
             this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -436,11 +462,48 @@ public final class WebhookFilter<E> implements Filter {
         }
 
         /**
+         * Inbox mode: every verified delivery is stored in {@code inbox} and answered {@code 202}
+         * once the store has committed it (also when an earlier copy was already stored), or
+         * {@code 503} with {@code Retry-After: 30} when it could not be stored, so nothing is
+         * acknowledged that was not stored. Nothing is passed down the chain: the inbox's workers
+         * process the deliveries. An authentic body that does not parse is stored too, as a dead
+         * letter with its reason (the {@link #onUnparseableDelivery} handler is then not used).
+         * Exchanges the sender needs answered (RevRing's pre-call,
+         * {@link VerifiedDelivery#isDeduplicable()} false) still go down the chain.
+         *
+         * <pre>{@code
+         * WebhookFilter.builder(revont).inbox(jdbcInbox, RevontEvent::event).build();
+         * }</pre>
+         *
+         * @param inbox     the durable store, e.g. {@code JdbcInbox}
+         * @param eventType the event type label stored with each delivery
+         * @return this builder
+         */
+        public Builder<E> inbox(DeliveryInbox inbox, Function<? super E, String> eventType) {
+            this.inboxMode = new InboxMode<>(Objects.requireNonNull(inbox, "inbox"), Objects.requireNonNull(eventType, "eventType"));
+            return this;
+        }
+
+        /**
+         * Inbox mode ({@link #inbox(DeliveryInbox, Function)}) labelling each delivery with its
+         * event's simple class name (e.g. {@code SummaryReady}).
+         *
+         * @param inbox the durable store
+         * @return this builder
+         */
+        public Builder<E> inbox(DeliveryInbox inbox) {
+            return inbox(inbox, event -> event.getClass().getSimpleName());
+        }
+
+        /**
          * Builds the filter.
          *
          * @return the filter, thread-safe
          */
         public WebhookFilter<E> build() {
+            if (inboxMode != null && replayGuard != null) {
+                throw new IllegalStateException("choose inbox mode or a replay guard: the inbox de-duplicates by delivery key itself");
+            }
             return new WebhookFilter<>(this);
         }
     }
