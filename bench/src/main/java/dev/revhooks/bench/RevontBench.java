@@ -61,10 +61,7 @@ public class RevontBench {
 
     @Setup
     public void setUp() {
-        body = Payloads.padded("{\"event\":\"summary.ready\",\"timestamp\":\"2024-09-15T14:32:00Z\",\"data\":{"
-                + "\"call_id\":\"call_abc123\",\"rep_id\":\"user_xyz789\",\"prospect_email\":\"jane@acmecorp.com\","
-                + "\"duration_seconds\":2847,\"summary_url\":\"https://app.revont.ai/calls/call_abc123/summary\","
-                + "\"coaching_score\":82,\"notes\":\"", "\"}}", size);
+        body = Payloads.revontSummary(size);
         Secret secret = Secret.of(SECRET);
         ours = RevontWebhooks.builder().secret(secret).build();
         request = RevontSigner.of(secret).sign(body);
