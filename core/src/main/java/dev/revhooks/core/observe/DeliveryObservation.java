@@ -87,13 +87,16 @@ public interface DeliveryObservation {
 
     /**
      * The delivery was authenticated but its body did not parse (the receiver threw a
-     * {@code WebhookPayloadException}), or parsing failed unexpectedly. Ends the observation.
+     * {@code WebhookPayloadException}), or {@code receive} failed with an unexpected exception (a
+     * defect: the library's checks throw only its own exceptions), at any step. Ends the
+     * observation.
      *
      * <pre>{@code
      * unparseable.increment(); // the raw body is in the exception, for a dead-letter store
      * }</pre>
      *
-     * @param parseNanos time spent parsing until the failure, in nanoseconds
+     * @param parseNanos time spent parsing until the failure (for an unexpected failure while
+     *     verifying, the time spent verifying), in nanoseconds
      */
     default void unparseable(long parseNanos) {
     }
