@@ -1,20 +1,17 @@
 package dev.revhooks.revdesk;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.FailureReason;
-import dev.revhooks.core.HeaderLimit;
 import dev.revhooks.core.ReceivePath;
 import dev.revhooks.core.ReceiverBuilder;
 import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.guard.RequestGuard;
-import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.signature.HexSignature;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import java.util.ArrayList;
@@ -53,7 +50,7 @@ import java.util.Objects;
  * options (secrets, limits, JSON set-up, observer) are {@link ReceiverBuilder}'s; {@link Builder}
  * adds RevDesk's own. RevDesk signs no time, so the clock is not used.
  */
-public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
+public final class RevDeskWebhooks extends AbstractWebhookReceiver<RevDeskEvent> {
 
     /** The header carrying the signature (names compare case-insensitively). */
     public static final String SIGNATURE_HEADER = "X-revdesk-Signature-256";
@@ -70,22 +67,21 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
     private final int guardCount;
     private final boolean acceptUnsigned;
     private final boolean acceptNoSecretProvided;
-    private final ReceiverSettings settings;
     private final RequiredHeader signatureHeader;
     private final EventReader reader;
     private final ReceivePath<RevDeskEventType, RevDeskEvent> path;
 
     private RevDeskWebhooks(Builder builder, ReceiverSettings settings) {
+        super(VENDOR, settings);
         this.subscribedType = builder.subscribedType;
         this.verifier = settings.secrets().isEmpty() ? null : HmacSha256Verifier.of(settings.secrets());
         this.guard = builder.guards.isEmpty() ? null : RequestGuard.allOf(builder.guards);
         this.guardCount = builder.guards.size();
         this.acceptUnsigned = builder.acceptUnsigned;
         this.acceptNoSecretProvided = builder.acceptNoSecretProvided;
-        this.settings = settings;
         this.signatureHeader = settings.headerLimit().applyTo(SIGNATURE);
         this.reader = new EventReader(settings.json());
-        this.path = new ReceivePath<>(VENDOR, settings.observer(), this::verify, this::deliver, RevDeskEvent::type);
+        this.path = receivePath(this::verify, this::deliver, RevDeskEvent::type);
     }
 
     /**
@@ -95,31 +91,6 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * The vendor's name in delivery keys.
-     *
-     * @return {@code "revdesk"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return settings.bodyLimit();
-    }
-
-    @Override
-    public HeaderLimit headerLimit() {
-        return settings.headerLimit();
-    }
-
-    @Override
-    public WebhookObserver observer() {
-        return settings.observer();
     }
 
     /**
@@ -181,7 +152,7 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
     public Authentication verify(RevDeskEventType subscribedType, WebhookRequest request)
             throws WebhookVerificationException {
         requireSubscribable(subscribedType);
-        settings.bodyLimit().check(request.body());
+        limitedBody(request);
         String signature = signatureHeader.readIfPresent(request.headers());
         if (guard != null) {
             guard.check(request);
@@ -284,13 +255,14 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
                 + ", " + (verifier == null ? "no secrets" : verifier)
                 + ", unsigned=" + (acceptUnsigned ? "accepted" : "rejected")
                 + ", " + NO_SECRET_PROVIDED + "=" + (acceptNoSecretProvided ? "accepted" : "rejected")
-                + ", guards=" + guardCount + ", " + settings.bodyLimit() + "]";
+                + ", guards=" + guardCount + ", " + bodyLimit() + "]";
     }
 
     /**
      * Configures a {@link RevDeskWebhooks}: the shared options of {@link ReceiverBuilder}, and
      * RevDesk's own (the subscribed type, request guards, the unauthenticated opt-ins); build once
-     * and share the result.
+     * and share the result. {@code build()} fails when no secret and no
+     * {@code acceptUnauthenticated…} option is configured, so that every request would be rejected.
      *
      * <pre>{@code
      * RevDeskWebhooks busy = RevDeskWebhooks.builder()
@@ -366,14 +338,6 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
             return this;
         }
 
-        /**
-         * Builds the immutable, thread-safe receiver.
-         *
-         * @param settings the validated shared settings
-         * @return the receiver
-         * @throws IllegalStateException when no secret and no {@code acceptUnauthenticated…} option is
-         *     configured, so that every request would be rejected
-         */
         @Override
         protected RevDeskWebhooks build(ReceiverSettings settings) {
             if (settings.secrets().isEmpty() && !acceptUnsigned && !acceptNoSecretProvided) {

@@ -1,20 +1,17 @@
 package dev.revhooks.revont;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.FailureReason;
-import dev.revhooks.core.HeaderLimit;
 import dev.revhooks.core.ReceivePath;
 import dev.revhooks.core.ReceiverBuilder;
 import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.WebhookJson;
-import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import dev.revhooks.core.signature.TimestampTolerance;
 import java.time.Clock;
@@ -51,7 +48,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe: build one and share it across request threads.
  */
-public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
+public final class RevontWebhooks extends AbstractWebhookReceiver<RevontEvent> {
 
     /** The header carrying the signature: {@value}. Header names match case-insensitively. */
     public static final String SIGNATURE_HEADER = SignatureHeader.NAME;
@@ -59,60 +56,30 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
     private static final String VENDOR = "revont";
 
     private final HmacSha256Verifier verifier;
-    private final BodyLimit bodyLimit;
-    private final HeaderLimit headerLimit;
     private final RequiredHeader signatureHeader;
     private final WebhookJson json;
     private final Clock clock;
-    private final WebhookObserver observer;
     private final TimestampTolerance tolerance;
     private final ReceivePath<Void, RevontEvent> path;
 
     private RevontWebhooks(ReceiverSettings settings, TimestampTolerance tolerance) {
+        super(VENDOR, settings);
         this.verifier = HmacSha256Verifier.of(settings.secrets());
-        this.bodyLimit = settings.bodyLimit();
-        this.headerLimit = settings.headerLimit();
-        this.signatureHeader = headerLimit.applyTo(SignatureHeader.HEADER);
+        this.signatureHeader = settings.headerLimit().applyTo(SignatureHeader.HEADER);
         this.json = settings.json();
         this.clock = settings.clock();
-        this.observer = settings.observer();
         this.tolerance = tolerance;
-        this.path = new ReceivePath<>(VENDOR, observer, (none, request) -> verify(request), this::deliver,
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
                 RevontEvent::type);
     }
 
     /**
-     * A builder; at least one secret is required.
+     * A builder; a signing secret ({@code whsec_…}) is required, the maximum event age is off.
      *
      * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * {@code "revont"}, the vendor part of delivery keys.
-     *
-     * @return {@code "revont"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return bodyLimit;
-    }
-
-    @Override
-    public HeaderLimit headerLimit() {
-        return headerLimit;
-    }
-
-    @Override
-    public WebhookObserver observer() {
-        return observer;
     }
 
     /**
@@ -127,8 +94,7 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        byte[] body = request.body();
-        bodyLimit.check(body);
+        byte[] body = limitedBody(request);
         byte[] signature = SignatureHeader.read(signatureHeader, request.headers());
         return verifier.verify(signature, body);
     }
@@ -179,7 +145,7 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
 
     @Override
     public String toString() {
-        return "RevontWebhooks[secrets=" + verifier.secretCount() + ", bodyLimit=" + bodyLimit.maxBytes()
+        return "RevontWebhooks[secrets=" + verifier.secretCount() + ", bodyLimit=" + bodyLimit().maxBytes()
                 + ", maximumEventAge=" + (tolerance == null ? "off" : tolerance) + "]";
     }
 

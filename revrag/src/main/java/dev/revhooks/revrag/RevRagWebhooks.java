@@ -1,8 +1,7 @@
 package dev.revhooks.revrag;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
-import dev.revhooks.core.HeaderLimit;
 import dev.revhooks.core.OpenEnum;
 import dev.revhooks.core.ReceivePath;
 import dev.revhooks.core.ReceiverBuilder;
@@ -10,11 +9,9 @@ import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.WebhookJson;
-import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import dev.revhooks.core.signature.TimestampTolerance;
 import java.util.Objects;
@@ -53,7 +50,7 @@ import java.util.Objects;
  * while rotating. The shared options (secrets, clock, limits, JSON set-up, observer) are
  * {@link ReceiverBuilder}'s; {@link Builder} adds RevRag's timestamp window.
  */
-public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
+public final class RevRagWebhooks extends AbstractWebhookReceiver<RevRagEvent> {
 
     /** The signature header, {@code t=<unix seconds>,v1=<hex>}. */
     public static final String SIGNATURE_HEADER = SignatureHeader.SIGNATURE_HEADER;
@@ -72,7 +69,6 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     private static final String KEY_EVENT_PART = "signed-body";
 
     private final HmacSha256Verifier verifier;
-    private final ReceiverSettings settings;
     private final RequiredHeader signatureHeader;
     private final RequiredHeader timestampHeader;
     private final WebhookJson json;
@@ -81,48 +77,24 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     private final ReceivePath<Void, RevRagEvent> path;
 
     private RevRagWebhooks(ReceiverSettings settings, TimestampTolerance tolerance) {
+        super(VENDOR, settings);
         this.verifier = HmacSha256Verifier.of(settings.secrets());
-        this.settings = settings;
         this.signatureHeader = settings.headerLimit().applyTo(SignatureHeader.SIGNATURE);
         this.timestampHeader = settings.headerLimit().applyTo(SignatureHeader.TIMESTAMP);
         this.json = settings.json();
         this.tolerance = tolerance;
-        this.path = new ReceivePath<>(VENDOR, settings.observer(), (none, request) -> verify(request), this::deliver,
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
                 RevRagEvent::type);
     }
 
     /**
-     * A builder; at least one secret is required.
+     * A builder; a signing secret is required, and the timestamp window is
+     * {@link TimestampTolerance#DEFAULT} until changed.
      *
      * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * {@code "revrag"}, as used in delivery keys.
-     *
-     * @return the vendor name
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return settings.bodyLimit();
-    }
-
-    @Override
-    public HeaderLimit headerLimit() {
-        return settings.headerLimit();
-    }
-
-    @Override
-    public WebhookObserver observer() {
-        return settings.observer();
     }
 
     /**
@@ -135,12 +107,11 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        byte[] body = request.body();
-        settings.bodyLimit().check(body);
+        byte[] body = limitedBody(request);
         SignatureHeader header = SignatureHeader.read(request.headers(), signatureHeader, timestampHeader);
         Authentication authentication = verifier.verifyAny(header.signatures(), header.signedMessage(body));
         if (tolerance != null) {
-            tolerance.checkEpochSeconds(header.epochSeconds(), settings.clock());
+            tolerance.checkEpochSeconds(header.epochSeconds(), settings().clock());
         }
         return authentication;
     }
@@ -200,12 +171,14 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     @Override
     public String toString() {
         return "RevRagWebhooks[" + verifier + ", tolerance=" + (tolerance == null ? "disabled" : tolerance)
-                + ", bodyLimit=" + settings.bodyLimit().maxBytes() + "]";
+                + ", bodyLimit=" + bodyLimit().maxBytes() + "]";
     }
 
     /**
      * Configures a {@link RevRagWebhooks}: the shared options of {@link ReceiverBuilder} (a secret
      * is required), and RevRag's timestamp window, {@link TimestampTolerance#DEFAULT} unless set.
+     * {@code build()} fails without a secret, and when both a tolerance and
+     * {@link #dangerouslyDisableTimestampCheck()} were given.
      *
      * <pre>{@code
      * RevRagWebhooks revrag = RevRagWebhooks.builder()
@@ -220,6 +193,19 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
         private boolean timestampCheckDisabled;
 
         private Builder() {
+        }
+
+        @Override
+        protected RevRagWebhooks build(ReceiverSettings settings) {
+            if (settings.secrets().isEmpty()) {
+                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...),"
+                        + " or settings(...) with secrets");
+            }
+            if (toleranceSet && timestampCheckDisabled) {
+                throw new IllegalStateException("tolerance(...) and dangerouslyDisableTimestampCheck() contradict"
+                        + " each other: remove one of them");
+            }
+            return new RevRagWebhooks(settings, timestampCheckDisabled ? null : tolerance);
         }
 
         /**
@@ -244,27 +230,6 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
         public Builder dangerouslyDisableTimestampCheck() {
             this.timestampCheckDisabled = true;
             return this;
-        }
-
-        /**
-         * Builds the receiver.
-         *
-         * @param settings the validated shared settings
-         * @return the receiver
-         * @throws IllegalStateException when no secret was given, or when both a tolerance and
-         *     {@link #dangerouslyDisableTimestampCheck()} were given
-         */
-        @Override
-        protected RevRagWebhooks build(ReceiverSettings settings) {
-            if (settings.secrets().isEmpty()) {
-                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...),"
-                        + " or settings(...) with secrets");
-            }
-            if (toleranceSet && timestampCheckDisabled) {
-                throw new IllegalStateException("tolerance(...) and dangerouslyDisableTimestampCheck() contradict"
-                        + " each other: remove one of them");
-            }
-            return new RevRagWebhooks(settings, timestampCheckDisabled ? null : tolerance);
         }
     }
 }

@@ -2,11 +2,10 @@ package dev.revhooks.revring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
-import dev.revhooks.core.HeaderLimit;
 import dev.revhooks.core.OpenEnum;
 import dev.revhooks.core.ReceivePath;
 import dev.revhooks.core.ReceiverBuilder;
@@ -14,12 +13,10 @@ import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.guard.RequestGuard;
 import dev.revhooks.core.json.WebhookJson;
-import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.sharedkey.SharedKeyVerifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +65,7 @@ import java.util.UUID;
  * <p>The shared options (the keys, which {@link ReceiverBuilder#secrets(List)} sets, limits, JSON
  * set-up, observer) are {@link ReceiverBuilder}'s; {@link Builder} adds RevRing's own.
  */
-public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
+public final class RevRingWebhooks extends AbstractWebhookReceiver<RevRingEvent> {
 
     /** The vendor name used in delivery keys. */
     static final String VENDOR = "revring";
@@ -80,18 +77,17 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     private final SharedKeyVerifier apiKeys;
     private final RequestGuard guard;
     private final RevRingEventType served;
-    private final ReceiverSettings settings;
     private final WebhookJson json;
     private final ReceivePath<Void, RevRingEvent> path;
 
     private RevRingWebhooks(Builder builder, ReceiverSettings settings) {
+        super(VENDOR, settings);
         this.apiKeys = settings.secrets().isEmpty() ? null
                 : SharedKeyVerifier.of(API_KEY_HEADER, settings.secrets(), settings.headerLimit());
         this.guard = builder.guards.isEmpty() ? null : RequestGuard.allOf(builder.guards);
         this.served = builder.served;
-        this.settings = settings;
         this.json = settings.json();
-        this.path = new ReceivePath<>(VENDOR, settings.observer(), (none, request) -> verify(request), this::deliver,
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
                 RevRingEvent::type);
     }
 
@@ -102,31 +98,6 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Always {@code "revring"}.
-     *
-     * @return {@code "revring"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return settings.bodyLimit();
-    }
-
-    @Override
-    public HeaderLimit headerLimit() {
-        return settings.headerLimit();
-    }
-
-    @Override
-    public WebhookObserver observer() {
-        return settings.observer();
     }
 
     /**
@@ -141,7 +112,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        settings.bodyLimit().check(request.body());
+        limitedBody(request);
         if (guard != null) {
             guard.check(request);
         }
@@ -216,11 +187,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
 
     /** The streaming read of a documented webhook; null sends the body down the tree path. */
     private RevRingEvent fastPath(byte[] body) {
-        try {
-            return StreamedBody.read(json, body);
-        } catch (WebhookPayloadException e) {
-            return null;
-        }
+        return StreamedBody.read(json, body);
     }
 
     /** A pre-call exchange is answered every time, so its key matches no other delivery's. */
@@ -269,7 +236,8 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     /**
      * Configures a {@link RevRingWebhooks}: the shared options of {@link ReceiverBuilder}, where
      * the secrets are the API keys, and RevRing's own (request guards, the served webhook). Give at
-     * least one API key, or choose request guards alone explicitly.
+     * least one API key, or choose request guards alone explicitly: {@code build()} fails otherwise,
+     * and when guards alone were chosen without a guard or together with an API key.
      *
      * <pre>{@code
      * RevRingWebhooks preCall = RevRingWebhooks.builder()
@@ -346,20 +314,13 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
             return this;
         }
 
-        /**
-         * Builds the immutable receiver.
-         *
-         * @param settings the validated shared settings
-         * @return the receiver
-         * @throws IllegalStateException when no API key is given and guards alone were not chosen,
-         *     or guards alone were chosen without a guard or together with an API key
-         */
         @Override
         protected RevRingWebhooks build(ReceiverSettings settings) {
             if (guardsOnly) {
                 if (guards.isEmpty()) {
                     throw new IllegalStateException(
-                            "dangerouslyAuthenticateWithRequestGuardsOnly() needs at least one requestGuard(...)");
+                            "dangerouslyAuthenticateWithRequestGuardsOnly() needs at least one requestGuard(...): add one, or"
+                            + " authenticate with the x-api-key header instead (apiKey(...) or secrets(...))");
                 }
                 if (!settings.secrets().isEmpty()) {
                     throw new IllegalStateException("API keys are configured, so dangerouslyAuthenticateWithRequestGuardsOnly()"
