@@ -3,6 +3,7 @@ package dev.revhooks.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.revhooks.core.testing.PingType;
 import dev.revhooks.core.testing.RecordingObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,7 +19,7 @@ class AbstractWebhookReceiverTest {
             super("echo", settings);
             this.path = receivePath((none, request) -> verify(request), (none, request, authentication) ->
                     VerifiedDelivery.withDefaultKey("echo", "text", parse(request), authentication, request.body()),
-                    event -> ReceivePathTest.Kind.PING);
+                    event -> PingType.PING);
         }
 
         @Override

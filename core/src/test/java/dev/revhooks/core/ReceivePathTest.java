@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.revhooks.core.observe.DeliveryObservation;
 import dev.revhooks.core.observe.WebhookObserver;
+import dev.revhooks.core.testing.PingType;
 import dev.revhooks.core.testing.RecordingObserver;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReceivePathTest {
 
-    enum Kind implements WireValue {
-        PING("ping"), UNKNOWN(null);
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
-        }
-    }
-
     private static final WebhookRequest REQUEST = WebhookRequest.of("{}".getBytes(StandardCharsets.UTF_8), Map.of());
     private static final Authentication AUTH = Authentication.hmacSignature("current");
 
-    private static ReceivePath<String, Kind> path(WebhookObserver observer) {
+    private static ReceivePath<String, PingType> path(WebhookObserver observer) {
         return new ReceivePath<>("test", observer, (context, request) -> {
             switch (context) {
                 case "reject" -> throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH, "no");
@@ -46,7 +34,7 @@ class ReceivePathTest {
                 case "payload" -> throw new WebhookPayloadException("bad body", request.body(), null);
                 case "parse-bug" -> throw new IllegalArgumentException("bug while parsing");
                 default -> {
-                    return VerifiedDelivery.withDefaultKey("test", "ping", Kind.PING, authentication, request.body());
+                    return VerifiedDelivery.withDefaultKey("test", "ping", PingType.PING, authentication, request.body());
                 }
             }
         }, kind -> kind);
@@ -78,7 +66,7 @@ class ReceivePathTest {
     @Test
     void exceptionsPassThroughUnchangedAndAPayloadErrorCarriesTheAuthentication() {
         for (WebhookObserver observer : new WebhookObserver[] {WebhookObserver.none(), new RecordingObserver()}) {
-            ReceivePath<String, Kind> path = path(observer);
+            ReceivePath<String, PingType> path = path(observer);
             assertThatThrownBy(() -> path.receive("reject", REQUEST)).isInstanceOfSatisfying(
                     WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.SIGNATURE_MISMATCH));
             assertThatThrownBy(() -> path.receive("late-reject", REQUEST)).isInstanceOfSatisfying(
@@ -96,8 +84,8 @@ class ReceivePathTest {
         WebhookObserver nullStart = vendor -> null;
         WebhookObserver throwing = RecordingObserver.throwing();
         for (WebhookObserver observer : new WebhookObserver[] {nullStart, throwing, throwing}) {
-            ReceivePath<String, Kind> path = path(observer);
-            assertThat(path.receive("ok", REQUEST).event()).isEqualTo(Kind.PING);
+            ReceivePath<String, PingType> path = path(observer);
+            assertThat(path.receive("ok", REQUEST).event()).isEqualTo(PingType.PING);
             assertThat(path.receive("ok", REQUEST).authentication()).isEqualTo(AUTH);
             assertThatThrownBy(() -> path.receive("reject", REQUEST)).isInstanceOf(WebhookVerificationException.class);
             assertThatThrownBy(() -> path.receive("payload", REQUEST)).isInstanceOfSatisfying(
@@ -109,43 +97,58 @@ class ReceivePathTest {
     @Test
     void theNoOpObserverIsNeverCalled() throws Exception {
         WebhookObserver none = WebhookObserver.none();
-        assertThat(path(none).receive("ok", REQUEST).event()).isEqualTo(Kind.PING);
+        assertThat(path(none).receive("ok", REQUEST).event()).isEqualTo(PingType.PING);
         DeliveryObservation observation = none.start("test");
         assertThat(observation).isSameAs(DeliveryObservation.none());
     }
 
     @Test
-    void durationsAreMeasuredWhenObserved() throws Exception {
-        long[] seen = new long[2];
-        WebhookObserver timing = vendor -> new DeliveryObservation() {
-            @Override
-            public void verified(Authentication authentication, long verifyNanos) {
-                seen[0] = verifyNanos;
-            }
+    void everyReportedDurationLiesWithinTheCallOnEveryPath() {
+        for (String context : new String[] {"ok", "reject", "late-reject", "payload", "parse-bug", "verify-bug"}) {
+            List<Long> nanos = new ArrayList<>();
+            WebhookObserver timing = vendor -> new DeliveryObservation() {
+                @Override
+                public void verified(Authentication authentication, long verifyNanos) {
+                    nanos.add(verifyNanos);
+                }
 
-            @Override
-            public void accepted(WireValue eventType, long parseNanos) {
-                seen[1] = parseNanos;
+                @Override
+                public void rejected(FailureReason reason, long verifyNanos) {
+                    nanos.add(verifyNanos);
+                }
+
+                @Override
+                public void accepted(WireValue eventType, long parseNanos) {
+                    nanos.add(parseNanos);
+                }
+
+                @Override
+                public void unparseable(long parseNanos) {
+                    nanos.add(parseNanos);
+                }
+            };
+            long before = System.nanoTime();
+            try {
+                path(timing).receive(context, REQUEST);
+            } catch (WebhookException | RuntimeException ignored) {
+                // the durations are what this test checks
             }
-        };
-        seen[0] = -1;
-        seen[1] = -1;
-        path(timing).receive("ok", REQUEST);
-        assertThat(seen[0]).isNotNegative();
-        assertThat(seen[1]).isNotNegative();
+            long elapsed = System.nanoTime() - before;
+            assertThat(nanos).as(context).isNotEmpty().allSatisfy(n -> assertThat(n).isBetween(0L, elapsed));
+        }
     }
 
     @Test
     void theConstructorRefusesMissingParts() {
-        assertThatThrownBy(() -> new ReceivePath<String, Kind>(null, WebhookObserver.none(), (c, r) -> AUTH,
+        assertThatThrownBy(() -> new ReceivePath<String, PingType>(null, WebhookObserver.none(), (c, r) -> AUTH,
                 (c, r, a) -> null, k -> k)).isInstanceOf(NullPointerException.class).hasMessage("vendor");
-        assertThatThrownBy(() -> new ReceivePath<String, Kind>("v", null, (c, r) -> AUTH, (c, r, a) -> null, k -> k))
+        assertThatThrownBy(() -> new ReceivePath<String, PingType>("v", null, (c, r) -> AUTH, (c, r, a) -> null, k -> k))
                 .isInstanceOf(NullPointerException.class).hasMessage("observer");
-        assertThatThrownBy(() -> new ReceivePath<String, Kind>("v", WebhookObserver.none(), null, (c, r, a) -> null,
+        assertThatThrownBy(() -> new ReceivePath<String, PingType>("v", WebhookObserver.none(), null, (c, r, a) -> null,
                 k -> k)).isInstanceOf(NullPointerException.class).hasMessage("verify");
-        assertThatThrownBy(() -> new ReceivePath<String, Kind>("v", WebhookObserver.none(), (c, r) -> AUTH, null,
+        assertThatThrownBy(() -> new ReceivePath<String, PingType>("v", WebhookObserver.none(), (c, r) -> AUTH, null,
                 k -> k)).isInstanceOf(NullPointerException.class).hasMessage("parse");
-        assertThatThrownBy(() -> new ReceivePath<String, Kind>("v", WebhookObserver.none(), (c, r) -> AUTH,
+        assertThatThrownBy(() -> new ReceivePath<String, PingType>("v", WebhookObserver.none(), (c, r) -> AUTH,
                 (c, r, a) -> null, null)).isInstanceOf(NullPointerException.class).hasMessage("eventType");
     }
 }

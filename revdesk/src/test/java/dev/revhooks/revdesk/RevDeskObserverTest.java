@@ -57,6 +57,8 @@ class RevDeskObserverTest {
         RevDeskWebhooks receiver = RevDeskWebhooks.builder().secret(SECRET).observer(observer).build();
         assertThatThrownBy(() -> receiver.receive(RevDeskEventType.UNKNOWN, SIGNER.request(NUMBER_LIFECYCLE)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> receiver.verify(RevDeskEventType.UNKNOWN, SIGNER.request(NUMBER_LIFECYCLE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNKNOWN");
         assertThat(observer.started()).isZero();
     }
 }

@@ -6,26 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.WireValue;
+import dev.revhooks.core.testing.PingType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookObserverTest {
-
-    enum Kind implements WireValue {
-        PING("ping"), UNKNOWN(null);
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
-        }
-    }
 
     @Test
     void noneIsOneSharedInstanceWhoseObservationIsTheSharedNoOp() {
@@ -41,10 +27,10 @@ class WebhookObserverTest {
         assertThatCode(() -> {
             none.verified(Authentication.hmacSignature("default"), 1);
             none.rejected(FailureReason.SIGNATURE_MISMATCH, 2);
-            none.accepted(Kind.PING, 3);
+            none.accepted(PingType.PING, 3);
             none.unparseable(4);
             WebhookObserver.none().answered("revont", null, AdapterOutcome.METHOD_NOT_ALLOWED);
-            WebhookObserver.none().answered("revont", Kind.UNKNOWN, AdapterOutcome.DUPLICATE);
+            WebhookObserver.none().answered("revont", PingType.UNKNOWN, AdapterOutcome.DUPLICATE);
         }).doesNotThrowAnyException();
     }
 
@@ -59,8 +45,8 @@ class WebhookObserverTest {
         };
         DeliveryObservation observation = observer.start("revring");
         observation.verified(Authentication.none(), 5);
-        observation.accepted(Kind.PING, 6);
-        observer.answered("revring", Kind.PING, AdapterOutcome.HANDLER_FAILED);
+        observation.accepted(PingType.PING, 6);
+        observer.answered("revring", PingType.PING, AdapterOutcome.HANDLER_FAILED);
         assertThat(seen).containsExactly("revring:PING");
     }
 
