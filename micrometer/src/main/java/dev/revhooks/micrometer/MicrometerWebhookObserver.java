@@ -136,7 +136,7 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
 
     @Override
     public DeliveryObservation start(String vendor) {
-        VendorMeters meters = vendorMeters(vendor);
+        VendorMeters meters = vendorMeters(Objects.requireNonNull(vendor, "vendor"));
         Observation observation = null;
         if (observations != null) {
             observation = Observation.createNotStarted(OBSERVATION, observations)
@@ -149,7 +149,8 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
 
     @Override
     public void answered(String vendor, WireValue eventType, AdapterOutcome outcome) {
-        count(vendor, Outcome.of(outcome), null, eventTag(eventType));
+        count(Objects.requireNonNull(vendor, "vendor"), Outcome.of(Objects.requireNonNull(outcome, "outcome")), null,
+                eventTag(eventType));
     }
 
     @Override
