@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped Grafana dashboard asks Prometheus only for what this module really writes: every
- * metric name, label and outcome value in its queries is checked against a real Prometheus scrape
- * of the meters the observer registers.
+ * The shipped Grafana dashboard and the README ask Prometheus only for what this module really
+ * writes: every metric name, label and outcome value in their queries is checked against a real
+ * Prometheus scrape of the meters the observer registers.
  */
 class GrafanaDashboardTest {
 
@@ -84,14 +86,47 @@ class GrafanaDashboardTest {
     }
 
     @Test
-    void everyOutcomeReasonAndResultAQueryFiltersOnIsAValueTheModuleWrites() {
+    void theReadmesQueriesAndSeriesNamesAreRealToo() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> queries = readmeQueries(readme);
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(3).anySatisfy(q -> assertThat(q).contains("signature_mismatch"));
+        for (String query : queries) {
+            assertThat(labelsByMetric.keySet()).as(query).containsAll(metricsIn(query));
+            assertThat(metricsIn(query)).as(query).isNotEmpty();
+        }
+        Matcher series = Pattern.compile("revhooks_[a-z_]+").matcher(readme);
+        while (series.find()) {
+            assertThat(labelsByMetric).as("README names " + series.group()).containsKey(series.group());
+        }
+    }
+
+    /** The README's PromQL: its {@code promql} blocks and inline code that applies a function. */
+    private static List<String> readmeQueries(String readme) {
+        List<String> queries = new ArrayList<>();
+        Matcher blocks = Pattern.compile("```promql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (blocks.find()) {
+            queries.add(blocks.group(1));
+        }
+        Matcher inline = Pattern.compile("`([^`\\n]*\\([^`\\n]*)`").matcher(readme);
+        while (inline.find()) {
+            if (inline.group(1).contains("revhooks_")) {
+                queries.add(inline.group(1));
+            }
+        }
+        return queries;
+    }
+
+    @Test
+    void everyOutcomeReasonAndResultAQueryFiltersOnIsAValueTheModuleWrites() throws IOException {
         Set<String> outcomes = Arrays.stream(Outcome.values()).map(Outcome::tagValue).collect(Collectors.toSet());
         Set<String> reasons = Arrays.stream(dev.revhooks.core.FailureReason.values())
                 .map(MicrometerWebhookObserver::reasonTag).collect(Collectors.toSet());
         Map<String, Set<String>> known = Map.of("outcome", outcomes, "reason", reasons,
                 "result", Set.of("passed", "rejected", "parsed", "unparseable"));
         Set<String> arrivalFilters = new HashSet<>();
-        for (String query : queries()) {
+        List<String> all = new ArrayList<>(queries());
+        all.addAll(readmeQueries(Files.readString(Path.of("README.md"))));
+        for (String query : all) {
             Matcher selectors = MATCHERS.matcher(query);
             while (selectors.find()) {
                 Matcher matcher = MATCHER.matcher(selectors.group(1));
