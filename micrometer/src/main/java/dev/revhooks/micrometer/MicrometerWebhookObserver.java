@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +97,6 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
     private final MeterRegistry registry;
     private final ObservationRegistry observations;
     private final boolean percentileHistogram;
-    private final ConcurrentHashMap<DeliveryTags, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, VendorMeters> vendors = new ConcurrentHashMap<>();
 
     private MicrometerWebhookObserver(Builder builder) {
@@ -149,33 +150,14 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
 
     @Override
     public void answered(String vendor, WireValue eventType, AdapterOutcome outcome) {
-        count(Objects.requireNonNull(vendor, "vendor"), Outcome.of(Objects.requireNonNull(outcome, "outcome")), null,
-                eventTag(eventType));
+        vendorMeters(Objects.requireNonNull(vendor, "vendor"))
+                .count(Outcome.of(Objects.requireNonNull(outcome, "outcome")), null, eventType);
     }
 
     @Override
     public String toString() {
         return "MicrometerWebhookObserver[" + registry.getClass().getSimpleName()
                 + (observations == null ? "" : ", observations") + "]";
-    }
-
-    private void count(String vendor, Outcome outcome, FailureReason reason, String event) {
-        DeliveryTags tags = new DeliveryTags(vendor, outcome, reason, event);
-        Counter counter = counters.get(tags);
-        if (counter == null) {
-            counter = counters.computeIfAbsent(tags, this::register);
-        }
-        counter.increment();
-    }
-
-    private Counter register(DeliveryTags tags) {
-        return Counter.builder(DELIVERIES)
-                .description("Webhook deliveries by vendor, outcome, rejection reason and event type")
-                .tag(VENDOR, tags.vendor())
-                .tag(OUTCOME, tags.outcome().tagValue())
-                .tag(REASON, reasonTag(tags.reason()))
-                .tag(EVENT, tags.event())
-                .register(registry);
     }
 
     private VendorMeters vendorMeters(String vendor) {
@@ -200,13 +182,12 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
      * sender chose.
      */
     static String eventTag(WireValue eventType) {
-        if (eventType instanceof Enum<?>) {
-            String wireName = eventType.wireName();
-            if (wireName != null) {
-                return wireName;
-            }
-        }
-        return UNKNOWN;
+        return eventKey(eventType) == UNKNOWN ? UNKNOWN : eventType.wireName();
+    }
+
+    /** The counter cache's key for an event type: the enum constant itself, or {@link #UNKNOWN}. Allocates nothing. */
+    private static Object eventKey(WireValue eventType) {
+        return eventType instanceof Enum<?> && eventType.wireName() != null ? eventType : UNKNOWN;
     }
 
     static String reasonTag(FailureReason reason) {
@@ -221,11 +202,11 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
         return names;
     }
 
-    /** The counter's tags; the cache key (one counter per combination). */
-    private record DeliveryTags(String vendor, Outcome outcome, FailureReason reason, String event) {
-    }
-
-    /** One vendor's timers, registered on its first delivery. */
+    /**
+     * One vendor's meters: its timers, registered on its first delivery, and its counters, each
+     * registered on first use and cached per outcome by reason (rejected) or event-type constant
+     * (every other outcome), so counting allocates nothing.
+     */
     private final class VendorMeters {
         final String vendor;
         final String contextualName;
@@ -233,6 +214,7 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
         final Timer verifyRejected;
         final Timer parsed;
         final Timer unparseable;
+        private final List<ConcurrentHashMap<Object, Counter>> counters = new ArrayList<>();
 
         VendorMeters(String vendor) {
             this.vendor = Objects.requireNonNull(vendor, "vendor");
@@ -243,6 +225,29 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
             this.verifyRejected = timer(VERIFY, verifying, vendor, "rejected");
             this.parsed = timer(PARSE, parsing, vendor, "parsed");
             this.unparseable = timer(PARSE, parsing, vendor, "unparseable");
+            for (int i = 0; i < Outcome.values().length; i++) {
+                counters.add(new ConcurrentHashMap<>());
+            }
+        }
+
+        void count(Outcome outcome, FailureReason reason, WireValue eventType) {
+            Object key = outcome == Outcome.REJECTED ? Objects.requireNonNullElse(reason, NONE) : eventKey(eventType);
+            ConcurrentHashMap<Object, Counter> byKey = counters.get(outcome.ordinal());
+            Counter counter = byKey.get(key);
+            if (counter == null) {
+                counter = byKey.computeIfAbsent(key, k -> register(outcome, reason, eventType));
+            }
+            counter.increment();
+        }
+
+        private Counter register(Outcome outcome, FailureReason reason, WireValue eventType) {
+            return Counter.builder(DELIVERIES)
+                    .description("Webhook deliveries by vendor, outcome, rejection reason and event type")
+                    .tag(VENDOR, vendor)
+                    .tag(OUTCOME, outcome.tagValue())
+                    .tag(REASON, reasonTag(reason))
+                    .tag(EVENT, outcome == Outcome.REJECTED ? UNKNOWN : eventTag(eventType))
+                    .register(registry);
         }
     }
 
@@ -268,28 +273,28 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
             if (authentication == null) { // a check after parsing rejected it: its verify time is already recorded
                 meters.verifyRejected.record(verifyNanos, TimeUnit.NANOSECONDS);
             }
-            end(Outcome.REJECTED, reason, UNKNOWN);
+            end(Outcome.REJECTED, reason, null);
         }
 
         @Override
         public void accepted(WireValue eventType, long parseNanos) {
             meters.parsed.record(parseNanos, TimeUnit.NANOSECONDS);
-            end(Outcome.ACCEPTED, null, eventTag(eventType));
+            end(Outcome.ACCEPTED, null, eventType);
         }
 
         @Override
         public void unparseable(long parseNanos) {
             meters.unparseable.record(parseNanos, TimeUnit.NANOSECONDS);
-            end(Outcome.UNPARSEABLE, null, UNKNOWN);
+            end(Outcome.UNPARSEABLE, null, null);
         }
 
-        private void end(Outcome outcome, FailureReason reason, String event) {
-            count(meters.vendor, outcome, reason, event);
+        private void end(Outcome outcome, FailureReason reason, WireValue eventType) {
+            meters.count(outcome, reason, eventType);
             if (observation != null) {
                 Authentication auth = authentication;
                 observation.lowCardinalityKeyValue(OUTCOME, outcome.tagValue())
                         .lowCardinalityKeyValue(REASON, reasonTag(reason))
-                        .lowCardinalityKeyValue(EVENT, event)
+                        .lowCardinalityKeyValue(EVENT, eventTag(eventType))
                         .lowCardinalityKeyValue(AUTHENTICATION, auth == null ? NONE : METHOD_TAGS[auth.method().ordinal()])
                         .lowCardinalityKeyValue(CREDENTIAL, auth == null || auth.credentialId() == null
                                 ? NONE : auth.credentialId())
