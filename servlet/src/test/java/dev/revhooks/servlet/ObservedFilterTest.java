@@ -239,6 +239,20 @@ class ObservedFilterTest {
     }
 
     @Test
+    void aDetailQuotingTheSendersTextIsOneQuotedLogValue() throws Exception {
+        // a duplicate key whose name holds a quote, a backslash and a line break: the parse error names it
+        String json = "{\"a\\\" b=1 \\\\ \\n\":1,\"a\\\" b=1 \\\\ \\n\":2}";
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(post("/observed", json).statusCode()).isEqualTo(400);
+            assertThat(logs.records()).singleElement().satisfies(record -> assertThat(record)
+                    .matches("WARNING webhook unparseable vendor=test key=test:unparseable:[0-9a-f]{64} status=400 handler=none"
+                            + " detail=\"(?:[^\"\\\\\\n]|\\\\.)*\"")
+                    .contains("b=1"));
+        }
+        assertThat(seen()).isEmpty();
+    }
+
+    @Test
     void anObserverThatThrowsChangesNoAnswer() throws Exception {
         HttpResponse<String> get = CLIENT.send(HttpRequest.newBuilder(server.uri("/broken-observer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
