@@ -150,8 +150,10 @@ public final class MicrometerWebhookObserver implements WebhookObserver {
 
     @Override
     public void answered(String vendor, WireValue eventType, AdapterOutcome outcome) {
-        vendorMeters(Objects.requireNonNull(vendor, "vendor"))
-                .count(Outcome.of(Objects.requireNonNull(outcome, "outcome")), null, eventType);
+        Outcome counted = Outcome.of(Objects.requireNonNull(outcome, "outcome"));
+        if (counted != null) {
+            vendorMeters(Objects.requireNonNull(vendor, "vendor")).count(counted, null, eventType);
+        }
     }
 
     @Override
