@@ -9,9 +9,11 @@ import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WireValue;
 import dev.revhooks.core.observe.DeliveryObservation;
 import dev.revhooks.core.observe.WebhookObserver;
+import dev.revhooks.micrometer.MicrometerWebhookObserver;
 import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.revont.RevontSigner;
 import dev.revhooks.revont.RevontWebhooks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code receiveNoObserver} is the default, {@link WebhookObserver#none()}, which must be within
  * noise of {@code verifyThenParse}, the two steps called directly as {@code receive} did before it
  * ran through core's {@code ReceivePath}; {@code receiveCounting} adds an observer that reads the
- * clock and counts into {@link LongAdder}s, the price a metrics observer starts from.
+ * clock and counts into {@link LongAdder}s, the price a metrics observer starts from; and
+ * {@code receiveMicrometer} reports to a {@link MicrometerWebhookObserver} on a
+ * {@link SimpleMeterRegistry} (percentile histograms on).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,6 +77,7 @@ public class ObserverBench {
 
     private RevontWebhooks plain;
     private RevontWebhooks counting;
+    private RevontWebhooks micrometer;
     private WebhookRequest request;
 
     @Setup
@@ -83,7 +88,9 @@ public class ObserverBench {
         Secret secret = Secret.of(SECRET);
         plain = RevontWebhooks.builder().secret(secret).build();
         counting = RevontWebhooks.builder().secret(secret).observer(new Counting()).build();
+        micrometer = RevontWebhooks.builder().secret(secret).observer(MicrometerWebhookObserver.of(new SimpleMeterRegistry())).build();
         request = RevontSigner.of(secret).sign(body);
+        micrometer.receive(request);
         plain.receive(request);
         counting.receive(request);
     }
@@ -96,6 +103,11 @@ public class ObserverBench {
     @Benchmark
     public VerifiedDelivery<RevontEvent> receiveCounting() throws WebhookException {
         return counting.receive(request);
+    }
+
+    @Benchmark
+    public VerifiedDelivery<RevontEvent> receiveMicrometer() throws WebhookException {
+        return micrometer.receive(request);
     }
 
     @Benchmark
