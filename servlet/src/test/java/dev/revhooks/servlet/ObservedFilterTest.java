@@ -11,7 +11,9 @@ import dev.revhooks.core.observe.AdapterOutcome;
 import dev.revhooks.core.observe.DeliveryObservation;
 import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
+import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayGuard;
+import dev.revhooks.core.replay.ReplayStoreUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,6 +97,24 @@ class ObservedFilterTest {
         }
     }
 
+    /** A replay guard whose store cannot be reached: every call fails as a shared store's would. */
+    static final class UnreachableStore implements ReplayGuard {
+        @Override
+        public ClaimResult claim(DeliveryKey key) {
+            throw new ReplayStoreUnavailableException("connection refused", new IOException("connection refused"));
+        }
+
+        @Override
+        public boolean complete(DeliveryKey key, ClaimToken token) {
+            throw new ReplayStoreUnavailableException("connection refused", new IOException("connection refused"));
+        }
+
+        @Override
+        public boolean release(DeliveryKey key, ClaimToken token) {
+            throw new ReplayStoreUnavailableException("connection refused", new IOException("connection refused"));
+        }
+    }
+
     /** Answers 204; throws for ids starting with "throwing". */
     static final class App extends HttpServlet {
         @Override
@@ -117,6 +137,9 @@ class ObservedFilterTest {
                         .onUnparseableDelivery(d -> {
                             throw new IOException("dead-letter store down");
                         }).build(),
+                "/store-down", WebhookFilter.builder(receiver).replayGuard(new UnreachableStore())
+                        .observer(new RecordingObserver(), node -> node.has("type") ? TestEventType.PING : TestEventType.UNKNOWN)
+                        .build(),
                 "/broken-observer", WebhookFilter.builder(receiver).replayGuard(InMemoryReplayGuard.builder().build())
                         .observer(new BrokenObserver()).build()), new App());
     }
@@ -178,14 +201,29 @@ class ObservedFilterTest {
     }
 
     @Test
+    void aReplayStoreThatCannotBeReachedIsReportedAndLogged() throws Exception {
+        String json = "{\"id\":\"store-down-1\",\"type\":\"ping\"}";
+        try (LogCapture logs = new LogCapture()) {
+            HttpResponse<String> response = post("/store-down", json);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+            String key = "test:any:" + WebhookHttp.sha256Hex(json.getBytes(StandardCharsets.UTF_8));
+            assertThat(logs.records()).singleElement().satisfies(r -> assertThat(r)
+                    .startsWith("WARNING webhook store_unavailable vendor=test key=" + key + " status=503 detail=\""));
+        }
+        assertThat(seen()).containsExactly("test STORE_UNAVAILABLE ping");
+    }
+
+    @Test
     void aCopyArrivingWhileTheFirstIsHandledIsReportedInProgress() throws Exception {
         String json = "{\"id\":\"first-still-handled\",\"type\":\"ping\"}";
         DeliveryKey key = DeliveryKey.of("test", "any", json.getBytes(StandardCharsets.UTF_8));
-        assertThat(GUARD.claim(key)).isEqualTo(ReplayGuard.Claim.NEW); // the first copy, being handled
+        ReplayGuard.ClaimResult first = GUARD.claim(key); // the first copy, being handled
+        assertThat(first.claim()).isEqualTo(ReplayGuard.Claim.NEW);
         try {
             assertThat(post("/observed", json).statusCode()).isEqualTo(409);
         } finally {
-            GUARD.release(key);
+            GUARD.release(key, first.token());
         }
         assertThat(seen()).containsExactly("test IN_PROGRESS ping");
     }

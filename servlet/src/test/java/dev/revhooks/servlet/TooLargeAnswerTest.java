@@ -109,7 +109,7 @@ class TooLargeAnswerTest {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(client.closedByServer()).isTrue();
-            assertThat(logs.records()).singleElement().satisfies(r -> assertThat(r).contains("rejected: PAYLOAD_TOO_LARGE"));
+            assertThat(logs.records()).singleElement().satisfies(r -> assertThat(r).contains("webhook rejected vendor=test reason=payload_too_large status=413"));
         }
         assertThat(APP.calls()).isZero();
     }
