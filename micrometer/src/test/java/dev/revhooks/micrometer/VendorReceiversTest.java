@@ -41,10 +41,7 @@ class VendorReceiversTest {
         assertThat(Deliveries.counts(registry)).hasSize(1);
     }
 
-    /**
-     * The same deliveries through the vendor builders' own {@code observer(...)}. Marked: aborted
-     * (not failed) while the vendor builders have no such method; it runs once that wiring is merged.
-     */
+    /** The same deliveries through the vendor builders' own {@code observer(...)}. */
     @ParameterizedTest(name = "{0} {1}, wired through the builder")
     @MethodSource("cases")
     void throughTheVendorBuildersOwnObserverWiring(Vendor<?> vendor, Case delivery) {
