@@ -18,7 +18,7 @@
  * <ul>
  *   <li>A header that verification reads must appear once: a duplicate is
  *       {@link dev.revhooks.core.FailureReason#MALFORMED_SIGNATURE}, since two signatures or
- *       timestamps make a request ambiguous. Values are trimmed and limited to 8 KiB.</li>
+ *       timestamps make a request ambiguous. Values are trimmed and limited to 8 KiB by default ({@link dev.revhooks.core.HeaderLimit}).</li>
  *   <li>Bodies are limited to 8 MiB by default, checked before hashing.</li>
  *   <li>Enumerations are open ({@link dev.revhooks.core.OpenEnum}); a value outside a document's
  *       list never rejects an authentic delivery.</li>

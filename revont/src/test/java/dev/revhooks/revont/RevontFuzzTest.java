@@ -121,7 +121,7 @@ class RevontFuzzTest {
             }
         }
         try {
-            byte[] signature = SignatureHeader.read(headers.build());
+            byte[] signature = SignatureHeader.read(SignatureHeader.HEADER, headers.build());
             assertThat(sent).hasSize(1);
             String value = sent.get(0).strip();
             assertThat(value).matches(SIGNATURE_VALUE);
