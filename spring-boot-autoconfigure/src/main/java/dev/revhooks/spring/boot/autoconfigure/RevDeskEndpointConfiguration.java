@@ -1,5 +1,6 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.guard.CidrRange;
 import dev.revhooks.core.guard.PathTokenGuard;
@@ -31,7 +32,7 @@ class RevDeskEndpointConfiguration {
     private static final Log LOG = LogFactory.getLog(RevDeskEndpointConfiguration.class);
 
     @Bean
-    VendorEndpoints revdeskWebhookEndpoints(RevhooksProperties properties) {
+    VendorEndpoints revdeskWebhookEndpoints(RevhooksProperties properties, ReceiverSettings shared) {
         RevDesk revdesk = properties.getRevdesk();
         List<Secret> secrets = PropertySecrets.optional("revhooks.revdesk.secret", revdesk.getSecret(),
                 "revhooks.revdesk.secrets", revdesk.getSecrets());
@@ -41,21 +42,19 @@ class RevDeskEndpointConfiguration {
         }
         List<WebhookEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < revdesk.getEndpoints().size(); i++) {
-            endpoints.add(endpoint("revhooks.revdesk.endpoints[" + i + "]", revdesk.getEndpoints().get(i), secrets, properties));
+            endpoints.add(endpoint("revhooks.revdesk.endpoints[" + i + "]", revdesk.getEndpoints().get(i), secrets, shared));
         }
         return new VendorEndpoints(endpoints);
     }
 
     private static WebhookEndpoint endpoint(String name, RevDeskEndpoint endpoint, List<Secret> secrets,
-                                            RevhooksProperties properties) {
+                                            ReceiverSettings shared) {
         RevDeskEventType type = eventType(name + ".event-type", endpoint.getEventType());
         String path = EndpointProperties.path(name + ".path", endpoint.getPath());
         RevDeskWebhooks.Builder builder = RevDeskWebhooks.builder()
-                .subscribedTo(type)
-                .bodyLimit(EndpointProperties.bodyLimit(properties.getBodyLimit()));
-        if (!secrets.isEmpty()) {
-            builder.secrets(secrets);
-        } else if (!endpoint.isAcceptUnauthenticatedUnsignedEvents()) {
+                .settings(EndpointProperties.withSecrets(shared, secrets, "revhooks.revdesk.secrets"))
+                .subscribedTo(type);
+        if (secrets.isEmpty() && !endpoint.isAcceptUnauthenticatedUnsignedEvents()) {
             throw new InvalidWebhookPropertyException("revhooks.revdesk.secret", "is missing: " + name
                     + " serves signed deliveries; set it (or revhooks.revdesk.secrets), or opt in with "
                     + name + ".accept-unauthenticated-unsigned-events for an unsigned family");

@@ -1,5 +1,6 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.signature.TimestampTolerance;
 import dev.revhooks.revrag.RevRagEvent;
 import dev.revhooks.revrag.RevRagWebhooks;
@@ -16,12 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class RevRagEndpointConfiguration {
 
     @Bean
-    VendorEndpoints revragWebhookEndpoints(RevhooksProperties properties) {
+    VendorEndpoints revragWebhookEndpoints(RevhooksProperties properties, ReceiverSettings shared) {
         RevRag revrag = properties.getRevrag();
         RevRagWebhooks.Builder builder = RevRagWebhooks.builder()
-                .secrets(PropertySecrets.required("revhooks.revrag.secret", revrag.getSecret(),
-                        "revhooks.revrag.secrets", revrag.getSecrets()))
-                .bodyLimit(EndpointProperties.bodyLimit(properties.getBodyLimit()));
+                .settings(EndpointProperties.withSecrets(shared, PropertySecrets.required("revhooks.revrag.secret",
+                        revrag.getSecret(), "revhooks.revrag.secrets", revrag.getSecrets()), "revhooks.revrag.secrets"));
         Duration tolerance = revrag.getTolerance();
         if (tolerance != null) {
             if (tolerance.isNegative() || tolerance.isZero()) {

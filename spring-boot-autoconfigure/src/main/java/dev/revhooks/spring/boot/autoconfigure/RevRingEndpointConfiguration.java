@@ -1,5 +1,6 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.revring.PreCallAnswer;
 import dev.revhooks.revring.RevRingEvent;
 import dev.revhooks.revring.RevRingWebhooks;
@@ -27,12 +28,11 @@ class RevRingEndpointConfiguration {
     private static final Log LOG = LogFactory.getLog(RevRingEndpointConfiguration.class);
 
     @Bean
-    VendorEndpoints revringWebhookEndpoints(RevhooksProperties properties) {
+    VendorEndpoints revringWebhookEndpoints(RevhooksProperties properties, ReceiverSettings shared) {
         RevRing revring = properties.getRevring();
         RevRingWebhooks receiver = RevRingWebhooks.builder()
-                .apiKeys(PropertySecrets.required("revhooks.revring.api-key", revring.getApiKey(),
-                        "revhooks.revring.api-keys", revring.getApiKeys()))
-                .bodyLimit(EndpointProperties.bodyLimit(properties.getBodyLimit()))
+                .settings(EndpointProperties.withSecrets(shared, PropertySecrets.required("revhooks.revring.api-key",
+                        revring.getApiKey(), "revhooks.revring.api-keys", revring.getApiKeys()), "revhooks.revring.api-keys"))
                 .build();
         return VendorEndpoints.of(new WebhookEndpoint("revhooks.revring.path",
                 EndpointProperties.path("revhooks.revring.path", revring.getPath()), false, receiver,

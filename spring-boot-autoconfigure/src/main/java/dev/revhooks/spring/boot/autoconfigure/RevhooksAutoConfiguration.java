@@ -1,5 +1,7 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
+import dev.revhooks.core.ReceiverSettings;
+import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.servlet.UnparseableDeliveryHandler;
@@ -50,6 +52,20 @@ public class RevhooksAutoConfiguration {
 
     /** Used by Spring. */
     public RevhooksAutoConfiguration() {
+    }
+
+    /**
+     * What every receiver shares: the limits from {@code revhooks.*} and the app's
+     * {@link WebhookObserver} bean (e.g. the Micrometer one), if it has exactly one.
+     *
+     * @param properties the properties
+     * @param observer the app's observer, if any
+     * @return the settings, without secrets (each vendor adds its own)
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReceiverSettings revhooksReceiverSettings(RevhooksProperties properties, ObjectProvider<WebhookObserver> observer) {
+        return EndpointProperties.shared(properties, observer.getIfUnique());
     }
 
     @Bean

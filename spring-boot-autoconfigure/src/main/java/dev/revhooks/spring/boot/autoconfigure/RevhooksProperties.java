@@ -29,6 +29,9 @@ public class RevhooksProperties {
     /** Largest request body accepted on every webhook path, checked before any hashing. Default 8MB. */
     private DataSize bodyLimit;
 
+    /** Longest value of a header the receivers read (signature, timestamp, key), in characters. Default 8KB. */
+    private DataSize headerLimit;
+
     private final ReplayGuardProperties replayGuard = new ReplayGuardProperties();
 
     private final Revont revont = new Revont();
@@ -55,6 +58,24 @@ public class RevhooksProperties {
      */
     public void setBodyLimit(DataSize bodyLimit) {
         this.bodyLimit = bodyLimit;
+    }
+
+    /**
+     * The header limit.
+     *
+     * @return the limit, or null for the library's default
+     */
+    public DataSize getHeaderLimit() {
+        return headerLimit;
+    }
+
+    /**
+     * Sets the header limit.
+     *
+     * @param headerLimit the limit
+     */
+    public void setHeaderLimit(DataSize headerLimit) {
+        this.headerLimit = headerLimit;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.revont.RevontWebhooks;
 import dev.revhooks.spring.boot.autoconfigure.RevhooksProperties.Revont;
@@ -14,12 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class RevontEndpointConfiguration {
 
     @Bean
-    VendorEndpoints revontWebhookEndpoints(RevhooksProperties properties) {
+    VendorEndpoints revontWebhookEndpoints(RevhooksProperties properties, ReceiverSettings shared) {
         Revont revont = properties.getRevont();
         RevontWebhooks receiver = RevontWebhooks.builder()
-                .secrets(PropertySecrets.required("revhooks.revont.secret", revont.getSecret(),
-                        "revhooks.revont.secrets", revont.getSecrets()))
-                .bodyLimit(EndpointProperties.bodyLimit(properties.getBodyLimit()))
+                .settings(EndpointProperties.withSecrets(shared, PropertySecrets.required("revhooks.revont.secret",
+                        revont.getSecret(), "revhooks.revont.secrets", revont.getSecrets()), "revhooks.revont.secrets"))
                 .build();
         return VendorEndpoints.of(new WebhookEndpoint("revhooks.revont.path",
                 EndpointProperties.path("revhooks.revont.path", revont.getPath()), false, receiver,

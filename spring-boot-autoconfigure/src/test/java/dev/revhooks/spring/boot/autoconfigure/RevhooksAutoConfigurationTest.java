@@ -118,6 +118,20 @@ class RevhooksAutoConfigurationTest {
     }
 
     @Test
+    void twoSecretsWithOneIdFail() {
+        runner.withPropertyValues("revhooks.revont.path=/hooks/revont",
+                        "revhooks.revont.secrets[0].id=current", "revhooks.revont.secrets[0].value=" + REVONT_VALUE,
+                        "revhooks.revont.secrets[1].id=current", "revhooks.revont.secrets[1].value=other-value")
+                .run(context -> assertPropertyFailure(context.getStartupFailure(), "revhooks.revont.secrets", "share the id"));
+    }
+
+    @Test
+    void limitsOutOfRangeFail() {
+        revont.withPropertyValues("revhooks.header-limit=0B")
+                .run(context -> assertPropertyFailure(context.getStartupFailure(), "revhooks.header-limit", "between"));
+    }
+
+    @Test
     void missingOrMalformedPathFails() {
         runner.withPropertyValues("revhooks.revont.secret=" + REVONT_VALUE)
                 .run(context -> assertPropertyFailure(context.getStartupFailure(), "revhooks.revont.path", "is missing"));

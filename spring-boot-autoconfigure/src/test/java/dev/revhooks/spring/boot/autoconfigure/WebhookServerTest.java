@@ -42,6 +42,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = WebhookServerTest.App.class,
         properties = {
                 "revhooks.body-limit=64KB",
+                "revhooks.header-limit=512B",
                 "revhooks.replay-guard.type=memory",
                 "revhooks.revont.path=/hooks/revont",
                 "revhooks.revont.secrets[0].id=current",
@@ -154,6 +155,19 @@ class WebhookServerTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(listeners.events).isEmpty();
+    }
+
+    @Test
+    void overlongSignatureHeaderIs431() throws Exception {
+        SignedDelivery delivery = RevontTestDeliveries.summaryReady("/hooks/revont", REVONT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(delivery.path()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
+                .header("X-Revont-Signature", "sha256=" + "0".repeat(600));
+
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.body()).startsWith("HEADER_TOO_LARGE");
     }
 
     @Test
