@@ -9,7 +9,10 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.ReplayGuard;
+import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
+import dev.revhooks.core.replay.ReplayStoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -74,6 +77,8 @@ import java.util.function.Predicate;
  *   <tr><td>500</td><td>the handler threw, so the delivery was not kept</td></tr>
  *   <tr><td>200 / 409</td><td>with a {@link ReplayGuard}: a copy already processed (not passed
  *       on) / a copy whose first is still being processed ({@code Retry-After: 30})</td></tr>
+ *   <tr><td>503</td><td>with a {@link ReplayGuard}: its shared store is unavailable
+ *       ({@link ReplayStoreUnavailableException}); nothing passed on ({@code Retry-After: 30})</td></tr>
  * </table>
  *
  * <p>An authentic body that does not parse is never dropped silently: with an
@@ -94,7 +99,9 @@ import java.util.function.Predicate;
  * <p>With a {@link ReplayGuard} ({@link Builder#replayGuard(ReplayGuard)}) a retried or replayed
  * delivery is passed on once: later copies are acknowledged and dropped. A key is recorded only
  * when the app answered 2xx without throwing, so a failed attempt is processed again on the
- * vendor's retry.
+ * vendor's retry. When the guard's store cannot be reached the delivery is not passed on
+ * unclaimed: the filter answers {@code 503} and the vendor retries. A store failing after the app
+ * answered leaves the claim to expire after the guard's lease (the retry is then handled again).
  *
  * <p>The filter reads the body with blocking I/O and calls the rest of the chain on the same
  * thread; a downstream that reads the body with a {@code ReadListener} is not supported, and with
@@ -210,7 +217,17 @@ public final class WebhookFilter<E> implements Filter {
     private void passOnOnce(VerifiedDelivery<E> delivery, HttpServletRequest downstream, HttpServletResponse response,
                             FilterChain chain) throws IOException, ServletException {
         DeliveryKey key = delivery.deliveryKey();
-        switch (replayGuard.claim(key)) {
+        ClaimResult claimed;
+        try {
+            claimed = replayGuard.claim(key);
+        } catch (ReplayStoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0} delivery {1} not passed on: the replay guard''s store is unavailable ({2}); answering 503",
+                    receiver.vendor(), oneLine(key.value()), oneLine(String.valueOf(e.getMessage())));
+            response.setHeader("Retry-After", "30");
+            reject(response, 503, "replay guard store unavailable; retry later");
+            return;
+        }
+        switch (claimed.claim()) {
             case ALREADY_PROCESSED -> {
                 LOG.log(System.Logger.Level.INFO, "{0} delivery {1} was already processed; acknowledged, not passed on",
                         receiver.vendor(), oneLine(key.value()));
@@ -226,13 +243,28 @@ public final class WebhookFilter<E> implements Filter {
                     chain.doFilter(downstream, response);
                     handled = response.getStatus() >= 200 && response.getStatus() < 300;
                 } finally {
-                    if (handled) {
-                        replayGuard.complete(key);
-                    } else {
-                        replayGuard.release(key);
-                    }
+                    settle(key, claimed.token(), handled);
                 }
             }
+        }
+    }
+
+    /**
+     * Completes or releases a claim after the chain ran. The app's answer stands either way: a
+     * claim taken over or a store failing here is logged, and the claim's lease expiring lets the
+     * vendor's retry be handled (at least once, never lost).
+     */
+    private void settle(DeliveryKey key, ClaimToken token, boolean handled) {
+        try {
+            boolean owned = handled ? replayGuard.complete(key, token) : replayGuard.release(key, token);
+            if (!owned) {
+                LOG.log(System.Logger.Level.WARNING, "{0} delivery {1}: its claim expired and was taken over before it was {2}",
+                        receiver.vendor(), oneLine(key.value()), handled ? "completed" : "released");
+            }
+        } catch (ReplayStoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0} delivery {1} could not be {2} (the replay guard''s store is unavailable: {3});"
+                            + " its claim expires after the guard''s lease", receiver.vendor(), oneLine(key.value()),
+                    handled ? "completed" : "released", oneLine(String.valueOf(e.getMessage())));
         }
     }
 
@@ -343,7 +375,8 @@ public final class WebhookFilter<E> implements Filter {
          * successfully is acknowledged with {@code 200} and not passed on; one whose first copy is
          * still being handled gets {@code 409} with {@code Retry-After}. A key is recorded only
          * when the app answered 2xx without throwing, so a delivery whose first attempt failed is
-         * processed on the vendor's retry.
+         * processed on the vendor's retry. A guard whose shared store cannot answer the claim
+         * ({@link ReplayStoreUnavailableException}) gets {@code 503} with {@code Retry-After}.
          *
          * <p>By default deliveries not proven by a secret (unsigned ones accepted through guards
          * or explicitly unauthenticated) bypass the guard, since whoever sends them chooses their

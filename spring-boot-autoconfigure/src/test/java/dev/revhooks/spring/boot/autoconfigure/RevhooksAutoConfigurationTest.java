@@ -3,6 +3,7 @@ package dev.revhooks.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.DeliveryKey;
+import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.revont.RevontEvent;
@@ -243,16 +244,18 @@ class RevhooksAutoConfigurationTest {
         ReplayGuard ownGuard() {
             return new ReplayGuard() {
                 @Override
-                public Claim claim(DeliveryKey key) {
-                    return Claim.NEW;
+                public ClaimResult claim(DeliveryKey key) {
+                    return ClaimResult.claimed(ClaimToken.random());
                 }
 
                 @Override
-                public void complete(DeliveryKey key) {
+                public boolean complete(DeliveryKey key, ClaimToken token) {
+                    return true;
                 }
 
                 @Override
-                public void release(DeliveryKey key) {
+                public boolean release(DeliveryKey key, ClaimToken token) {
+                    return true;
                 }
             };
         }
