@@ -7,8 +7,10 @@ import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.servlet.UnparseableDeliveryHandler;
 import dev.revhooks.servlet.WebhookFilter;
 import dev.revhooks.spring.boot.autoconfigure.RevhooksProperties.ReplayGuardProperties;
+import dev.revhooks.spring.boot.autoconfigure.RevhooksProperties.ReplayGuardType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,7 +46,7 @@ import org.springframework.core.Ordered;
 @ConditionalOnClass(WebhookFilter.class)
 @EnableConfigurationProperties(RevhooksProperties.class)
 @Import({RevontEndpointConfiguration.class, RevRagEndpointConfiguration.class, RevRingEndpointConfiguration.class,
-        RevDeskEndpointConfiguration.class})
+        RevDeskEndpointConfiguration.class, JdbcReplayGuardConfiguration.class, RedisReplayGuardConfiguration.class})
 public class RevhooksAutoConfiguration {
 
     /** The webhook filter's order: before Spring Security's chain (-100) and any filter reading the body. */
@@ -95,12 +97,18 @@ public class RevhooksAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<WebhookDispatchFilter> revhooksWebhookFilter(ObjectProvider<VendorEndpoints> vendors,
-            WebhookListenerRegistry listeners, ObjectProvider<ReplayGuard> replayGuard,
+    FilterRegistrationBean<WebhookDispatchFilter> revhooksWebhookFilter(RevhooksProperties properties,
+            ObjectProvider<VendorEndpoints> vendors, WebhookListenerRegistry listeners, ObjectProvider<ReplayGuard> replayGuard,
             ObjectProvider<UnparseableDeliveryHandler> unparseableHandler) {
         List<WebhookEndpoint> endpoints = distinctPaths(vendors);
-        WebhookDispatchFilter filter = new WebhookDispatchFilter(endpoints, listeners, replayGuard.getIfUnique(),
-                unparseableHandler.getIfUnique());
+        ReplayGuard guard = replayGuard.getIfUnique();
+        ReplayGuardType type = properties.getReplayGuard().getType();
+        if (guard == null && type != ReplayGuardType.NONE) {
+            throw new InvalidWebhookPropertyException("revhooks.replay-guard.type", "is " + type.name().toLowerCase(Locale.ROOT)
+                    + " but no replay guard was made: put revhooks-" + type.name().toLowerCase(Locale.ROOT)
+                    + " on the classpath (and, for redis, lettuce-core)");
+        }
+        WebhookDispatchFilter filter = new WebhookDispatchFilter(endpoints, listeners, guard, unparseableHandler.getIfUnique());
         FilterRegistrationBean<WebhookDispatchFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("revhooksWebhookFilter");
         registration.setOrder(FILTER_ORDER);

@@ -128,7 +128,11 @@ public class RevhooksProperties {
         /** No replay guard: every verified copy reaches the listeners. */
         NONE,
         /** {@code InMemoryReplayGuard}: one instance only. */
-        MEMORY
+        MEMORY,
+        /** {@code JdbcReplayGuard} (revhooks-jdbc) on the app's DataSource: shared by every instance. */
+        JDBC,
+        /** {@code RedisReplayGuard} (revhooks-redis) on the app's Lettuce RedisClient: shared by every instance. */
+        REDIS
     }
 
     /** The replay guard: {@code revhooks.replay-guard.*}. */
@@ -142,6 +146,49 @@ public class RevhooksProperties {
 
         /** How long a claimed, unfinished delivery blocks its copies (memory guard). Default 5m. */
         private Duration inProgressTimeout;
+
+        /** How long a claim is held before another instance may take it over (jdbc and redis guards). */
+        private Duration lease;
+
+        private final JdbcStore jdbc = new JdbcStore();
+
+        private final RedisStore redis = new RedisStore();
+
+        /**
+         * The lease.
+         *
+         * @return the lease, or null for the guard's default
+         */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /**
+         * Sets the lease.
+         *
+         * @param lease the lease
+         */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /**
+         * The jdbc guard's settings.
+         *
+         * @return the settings
+         */
+        public JdbcStore getJdbc() {
+            return jdbc;
+        }
+
+        /**
+         * The redis guard's settings.
+         *
+         * @return the settings
+         */
+        public RedisStore getRedis() {
+            return redis;
+        }
 
         /**
          * The guard type.
@@ -195,6 +242,77 @@ public class RevhooksProperties {
          */
         public void setInProgressTimeout(Duration inProgressTimeout) {
             this.inProgressTimeout = inProgressTimeout;
+        }
+    }
+
+    /** The jdbc replay guard: {@code revhooks.replay-guard.jdbc.*}. */
+    public static class JdbcStore {
+
+        /** The guard's table, optionally schema-qualified. Default revhooks_replay_guard. */
+        private String table;
+
+        /** Create the table at startup when it is missing (otherwise apply the shipped migration yourself). */
+        private boolean createTableIfMissing;
+
+        /**
+         * The table.
+         *
+         * @return the table, or null for the default
+         */
+        public String getTable() {
+            return table;
+        }
+
+        /**
+         * Sets the table.
+         *
+         * @param table the table
+         */
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        /**
+         * Whether the table is created when missing.
+         *
+         * @return true to create it
+         */
+        public boolean isCreateTableIfMissing() {
+            return createTableIfMissing;
+        }
+
+        /**
+         * Sets whether the table is created when missing.
+         *
+         * @param createTableIfMissing true to create it
+         */
+        public void setCreateTableIfMissing(boolean createTableIfMissing) {
+            this.createTableIfMissing = createTableIfMissing;
+        }
+    }
+
+    /** The redis replay guard: {@code revhooks.replay-guard.redis.*}. */
+    public static class RedisStore {
+
+        /** The prefix of the guard's keys. Default revhooks:replay:. */
+        private String keyPrefix;
+
+        /**
+         * The key prefix.
+         *
+         * @return the prefix, or null for the default
+         */
+        public String getKeyPrefix() {
+            return keyPrefix;
+        }
+
+        /**
+         * Sets the key prefix.
+         *
+         * @param keyPrefix the prefix
+         */
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
         }
     }
 

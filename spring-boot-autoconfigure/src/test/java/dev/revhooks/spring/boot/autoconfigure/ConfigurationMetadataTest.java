@@ -42,7 +42,7 @@ class ConfigurationMetadataTest {
                 continue;
             }
             Class<?> value = getter.getReturnType();
-            if (value.getEnclosingClass() == RevhooksProperties.class && !value.isEnum()) {
+            if (value.getName().startsWith(RevhooksProperties.class.getName() + "$") && !value.isEnum()) {
                 collect(prefix + "." + name, value, names);
             } else {
                 names.add(prefix + "." + name);

@@ -9,7 +9,13 @@ import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.revring.PreCallAnswer;
 import dev.revhooks.revring.RevRingEvent;
+import dev.revhooks.jdbc.JdbcReplayGuard;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanInitializationException;
@@ -84,6 +90,47 @@ class RevhooksAutoConfigurationTest {
                 .run(context -> assertThat(context).hasSingleBean(ReplayGuard.class)
                         .doesNotHaveBean(InMemoryReplayGuard.class));
         revont.run(context -> assertThat(context).doesNotHaveBean(ReplayGuard.class));
+    }
+
+    @Test
+    void theJdbcReplayGuardOnTheAppsDataSourceWithItsHealth() {
+        revont.withPropertyValues("revhooks.replay-guard.type=jdbc", "revhooks.replay-guard.jdbc.create-table-if-missing=true",
+                        "revhooks.replay-guard.jdbc.table=hooks_seen")
+                .withUserConfiguration(H2.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcReplayGuard.class);
+                    assertThat(context.getBean(JdbcReplayGuard.class).table().toString()).contains("hooks_seen");
+                    Health health = context.getBean(ReplayStoreHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    @Test
+    void aReplayStoreThatCannotAnswerIsDown() {
+        revont.withPropertyValues("revhooks.replay-guard.type=jdbc")
+                .withUserConfiguration(H2.class)   // the table was not created
+                .run(context -> {
+                    Health health = context.getBean(ReplayStoreHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails().get("error")).asString().contains("ReplayStoreUnavailableException");
+                });
+    }
+
+    @Test
+    void aSharedStoreWithoutItsConnectionBeanFails() {
+        revont.withPropertyValues("revhooks.replay-guard.type=jdbc").run(context ->
+                assertPropertyFailure(context.getStartupFailure(), "revhooks.replay-guard.type", "no single DataSource bean"));
+        revont.withPropertyValues("revhooks.replay-guard.type=redis").run(context ->
+                assertPropertyFailure(context.getStartupFailure(), "revhooks.replay-guard.type", "no single io.lettuce.core.RedisClient bean"));
+    }
+
+    @Test
+    void aSharedStoreWhoseModuleIsMissingFails() {
+        revont.withPropertyValues("revhooks.replay-guard.type=jdbc")
+                .withClassLoader(new FilteredClassLoader("dev.revhooks.jdbc"))
+                .withUserConfiguration(H2.class)
+                .run(context -> assertPropertyFailure(context.getStartupFailure(), "revhooks.replay-guard.type",
+                        "put revhooks-jdbc on the classpath"));
     }
 
     @Test
@@ -236,6 +283,16 @@ class RevhooksAutoConfigurationTest {
             text.append(t).append('\n');
         }
         return text.toString();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class H2 {
+        @Bean
+        DataSource dataSource() {
+            JdbcDataSource dataSource = new JdbcDataSource();
+            dataSource.setURL("jdbc:h2:mem:revhooks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            return dataSource;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
