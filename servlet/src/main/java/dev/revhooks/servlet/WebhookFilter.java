@@ -10,6 +10,9 @@ import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.replay.ClaimToken;
+import dev.revhooks.core.WireValue;
+import dev.revhooks.core.observe.AdapterOutcome;
+import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
@@ -22,8 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A servlet filter that verifies and parses every delivery with one {@link WebhookReceiver}, so
@@ -103,6 +109,15 @@ import java.util.function.Predicate;
  * unclaimed: the filter answers {@code 503} and the vendor retries. A store failing after the app
  * answered leaves the claim to expire after the guard's lease (the retry is then handled again).
  *
+ * <p>With an observer ({@link Builder#observer(WebhookObserver, Function)}, the same one the
+ * receiver was built with) the filter reports what the receiver cannot see: a method other than
+ * {@code POST}, a body it could not read, a body over the limit refused before the receiver ran
+ * (as a rejected delivery, {@code PAYLOAD_TOO_LARGE}), a duplicate or in-progress copy held back by
+ * the replay guard, and a handler (the chain, or the {@link UnparseableDeliveryHandler}) that threw.
+ * Its log lines carry {@code key=value} pairs ({@code vendor=}, {@code reason=}, {@code key=} for
+ * the delivery key, {@code status=}, and a quoted {@code detail=}) and never a secret, a signature,
+ * a key header's value or a body.
+ *
  * <p>The filter reads the body with blocking I/O and calls the rest of the chain on the same
  * thread; a downstream that reads the body with a {@code ReadListener} is not supported, and with
  * a replay guard the app's status is taken when the chain returns (finish the response before
@@ -116,17 +131,23 @@ public final class WebhookFilter<E> implements Filter {
     public static final String DELIVERY_ATTRIBUTE = "dev.revhooks.servlet.delivery";
 
     private static final System.Logger LOG = System.getLogger(WebhookFilter.class.getName());
+    /** A log value written bare; anything else is quoted. */
+    private static final Pattern BARE = Pattern.compile("[A-Za-z0-9._:/+-]+");
 
     private final WebhookReceiver<E> receiver;
     private final UnparseableDeliveryHandler unparseableHandler;
     private final ReplayGuard replayGuard;
     private final Predicate<VerifiedDelivery<E>> skipReplayGuard;
+    private final WebhookObserver observer;
+    private final Function<? super E, ? extends WireValue> eventType;
 
     private WebhookFilter(Builder<E> builder) {
         this.receiver = builder.receiver;
         this.unparseableHandler = builder.unparseableHandler;
         this.replayGuard = builder.replayGuard;
         this.skipReplayGuard = builder.skipReplayGuard;
+        this.observer = builder.observer;
+        this.eventType = builder.eventType;
     }
 
     /**
@@ -176,6 +197,7 @@ public final class WebhookFilter<E> implements Filter {
             throw new ServletException("WebhookFilter serves HTTP requests only");
         }
         if (!"POST".equals(request.getMethod())) {
+            answered(null, AdapterOutcome.METHOD_NOT_ALLOWED);
             response.setHeader("Allow", "POST");
             reject(response, 405, "method not allowed: webhooks are delivered with POST");
             return;
@@ -183,7 +205,7 @@ public final class WebhookFilter<E> implements Filter {
         byte[] body;
         WebhookRequest webhookRequest;
         try {
-            body = readBody(request);
+            body = readBodyObserved(request);
             webhookRequest = WebhookRequest.builder(body)
                     .headers(WebhookHeaders.from(request.getHeaderNames(), request::getHeaders))
                     .path(request.getRequestURI())
@@ -191,6 +213,7 @@ public final class WebhookFilter<E> implements Filter {
                     .remoteAddress(request.getRemoteAddr())
                     .build();
         } catch (WebhookVerificationException e) {
+            observeRejected(e);
             rejected(response, e);
             return;
         }
@@ -208,7 +231,7 @@ public final class WebhookFilter<E> implements Filter {
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
         HttpServletRequest downstream = new VerifiedBodyRequest(request, body);
         if (replayGuard == null || !delivery.isDeduplicable() || skipReplayGuard.test(delivery)) {
-            chain.doFilter(downstream, response);
+            passOn(delivery, downstream, response, chain);
             return;
         }
         passOnOnce(delivery, downstream, response, chain);
@@ -221,26 +244,32 @@ public final class WebhookFilter<E> implements Filter {
         try {
             claimed = replayGuard.claim(key);
         } catch (ReplayStoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0} delivery {1} not passed on: the replay guard''s store is unavailable ({2}); answering 503",
-                    receiver.vendor(), oneLine(key.value()), oneLine(String.valueOf(e.getMessage())));
+            LOG.log(System.Logger.Level.WARNING, "webhook store_unavailable vendor=" + receiver.vendor() + " key="
+                    + logValue(key.value()) + " status=503 detail="
+                    + quoted("not passed on: the replay guard's store is unavailable: " + e.getMessage()));
             response.setHeader("Retry-After", "30");
+            answered(delivery, AdapterOutcome.STORE_UNAVAILABLE);
             reject(response, 503, "replay guard store unavailable; retry later");
             return;
         }
         switch (claimed.claim()) {
             case ALREADY_PROCESSED -> {
-                LOG.log(System.Logger.Level.INFO, "{0} delivery {1} was already processed; acknowledged, not passed on",
-                        receiver.vendor(), oneLine(key.value()));
+                answered(delivery, AdapterOutcome.DUPLICATE);
+                LOG.log(System.Logger.Level.INFO, "webhook duplicate vendor=" + receiver.vendor() + " key=" + logValue(key.value())
+                        + " status=200 detail=\"already processed; acknowledged, not passed on\"");
                 reject(response, 200, "duplicate delivery: already processed");
             }
             case IN_PROGRESS -> {
+                answered(delivery, AdapterOutcome.IN_PROGRESS);
+                LOG.log(System.Logger.Level.INFO, "webhook in_progress vendor=" + receiver.vendor() + " key=" + logValue(key.value())
+                        + " status=409 detail=\"the first copy is still being processed\"");
                 response.setHeader("Retry-After", "30");
                 reject(response, 409, "duplicate delivery: the first copy is still being processed; retry later");
             }
             case NEW -> {
                 boolean handled = false;
                 try {
-                    chain.doFilter(downstream, response);
+                    passOn(delivery, downstream, response, chain);
                     handled = response.getStatus() >= 200 && response.getStatus() < 300;
                 } finally {
                     settle(key, claimed.token(), handled);
@@ -258,13 +287,52 @@ public final class WebhookFilter<E> implements Filter {
         try {
             boolean owned = handled ? replayGuard.complete(key, token) : replayGuard.release(key, token);
             if (!owned) {
-                LOG.log(System.Logger.Level.WARNING, "{0} delivery {1}: its claim expired and was taken over before it was {2}",
-                        receiver.vendor(), oneLine(key.value()), handled ? "completed" : "released");
+                LOG.log(System.Logger.Level.WARNING, "webhook claim_lost vendor=" + receiver.vendor() + " key="
+                        + logValue(key.value()) + " detail=" + quoted("its claim expired and was taken over before it was "
+                        + (handled ? "completed" : "released")));
             }
         } catch (ReplayStoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0} delivery {1} could not be {2} (the replay guard''s store is unavailable: {3});"
-                            + " its claim expires after the guard''s lease", receiver.vendor(), oneLine(key.value()),
-                    handled ? "completed" : "released", oneLine(String.valueOf(e.getMessage())));
+            LOG.log(System.Logger.Level.WARNING, "webhook store_unavailable vendor=" + receiver.vendor() + " key="
+                    + logValue(key.value()) + " detail=" + quoted("could not be " + (handled ? "completed" : "released")
+                    + " (the replay guard's store is unavailable: " + e.getMessage() + "); its claim expires after the guard's lease"));
+        }
+    }
+
+    /** Passes the delivery on; a chain that throws is reported as {@link AdapterOutcome#HANDLER_FAILED}. */
+    private void passOn(VerifiedDelivery<E> delivery, HttpServletRequest downstream, HttpServletResponse response,
+                        FilterChain chain) throws IOException, ServletException {
+        try {
+            chain.doFilter(downstream, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            answered(delivery, AdapterOutcome.HANDLER_FAILED);
+            throw e;
+        }
+    }
+
+    /** Reads the body; one that cannot be read is reported as {@link AdapterOutcome#BODY_UNREADABLE}. */
+    private byte[] readBodyObserved(HttpServletRequest request) throws IOException, WebhookVerificationException {
+        try {
+            return readBody(request);
+        } catch (IOException e) {
+            answered(null, AdapterOutcome.BODY_UNREADABLE);
+            throw e;
+        }
+    }
+
+    /** A rejection before the receiver ran (a body over the limit): reported as the receiver would. */
+    private void observeRejected(WebhookVerificationException e) {
+        try {
+            observer.start(receiver.vendor()).rejected(e.reason(), 0);
+        } catch (RuntimeException observerFailure) {
+            // an observer never changes what a delivery gets
+        }
+    }
+
+    private void answered(VerifiedDelivery<E> delivery, AdapterOutcome outcome) {
+        try {
+            observer.answered(receiver.vendor(), delivery == null ? null : eventType.apply(delivery.event()), outcome);
+        } catch (RuntimeException observerFailure) {
+            // an observer never changes what a delivery gets
         }
     }
 
@@ -279,17 +347,20 @@ public final class WebhookFilter<E> implements Filter {
 
     private void rejected(HttpServletResponse response, WebhookVerificationException e) throws IOException {
         String message = oneLine(e.getMessage());
-        LOG.log(System.Logger.Level.INFO, "{0} webhook rejected: {1}", receiver.vendor(), message);
+        LOG.log(System.Logger.Level.INFO, "webhook rejected vendor=" + receiver.vendor() + " reason="
+                + e.reason().name().toLowerCase(Locale.ROOT) + " status=" + e.reason().httpStatus()
+                + " detail=" + quoted(e.getMessage()));
         reject(response, e.reason().httpStatus(), message);
     }
 
     private void unparseable(HttpServletResponse response, WebhookPayloadException e) throws IOException {
         DeliveryKey key = DeliveryKey.of(receiver.vendor(), "unparseable", e.rawBody());
         String reason = oneLine(e.getMessage());
+        String logged = "webhook unparseable vendor=" + receiver.vendor() + " key=" + logValue(key.value());
         if (unparseableHandler == null) {
-            LOG.log(System.Logger.Level.WARNING,
-                    "{0} webhook passed verification but did not parse, and no UnparseableDeliveryHandler is configured;"
-                            + " answering 400 (delivery key {1}): {2}", receiver.vendor(), key, reason);
+            LOG.log(System.Logger.Level.WARNING, logged + " status=400 handler=none detail="
+                    + quoted("passed verification but did not parse, and no UnparseableDeliveryHandler is configured: "
+                    + e.getMessage()));
             reject(response, 400, "delivery did not parse: " + reason);
             return;
         }
@@ -297,12 +368,14 @@ public final class WebhookFilter<E> implements Filter {
             Authentication authentication = e.authentication().orElse(Authentication.none());
             unparseableHandler.handle(new UnparseableDelivery(receiver.vendor(), key, reason, authentication, e.rawBody()));
         } catch (Exception handlerFailure) {
-            LOG.log(System.Logger.Level.ERROR, "UnparseableDeliveryHandler failed for delivery key " + key, handlerFailure);
+            answered(null, AdapterOutcome.HANDLER_FAILED);
+            LOG.log(System.Logger.Level.ERROR, logged + " status=500 handler=failed detail="
+                    + quoted("the UnparseableDeliveryHandler failed"), handlerFailure);
             reject(response, 500, "the unparseable delivery could not be kept");
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "{0} webhook did not parse and was handed to the UnparseableDeliveryHandler"
-                + " (delivery key {1}): {2}", receiver.vendor(), key, reason);
+        LOG.log(System.Logger.Level.WARNING, logged + " status=202 handler=kept detail="
+                + quoted("did not parse; handed to the UnparseableDeliveryHandler: " + e.getMessage()));
         response.setStatus(202);
     }
 
@@ -331,6 +404,16 @@ public final class WebhookFilter<E> implements Filter {
         return out.toString();
     }
 
+    /** A log value: bare when it is plain (a vendor name, a delivery key), else {@link #quoted}. */
+    private static String logValue(String value) {
+        return value != null && BARE.matcher(value).matches() ? value : quoted(value);
+    }
+
+    /** A double-quoted log value on one line: backslash and quote escaped, then control characters as {@link #oneLine}. */
+    private static String quoted(String value) {
+        return "\"" + oneLine(value == null ? null : value.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+    }
+
     private static void reject(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
@@ -354,6 +437,8 @@ public final class WebhookFilter<E> implements Filter {
         private UnparseableDeliveryHandler unparseableHandler;
         private ReplayGuard replayGuard;
         private Predicate<VerifiedDelivery<E>> skipReplayGuard = delivery -> !delivery.authentication().provenBySecret();
+        private WebhookObserver observer = WebhookObserver.none();
+        private Function<? super E, ? extends WireValue> eventType = event -> null;
 
         private Builder(WebhookReceiver<E> receiver) {
             this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -399,6 +484,40 @@ public final class WebhookFilter<E> implements Filter {
          */
         public Builder<E> skipReplayGuardWhen(Predicate<VerifiedDelivery<E>> skip) {
             this.skipReplayGuard = Objects.requireNonNull(skip, "skip");
+            return this;
+        }
+
+        /**
+         * Reports what the filter does beyond the receiver (see the class documentation) to
+         * {@code observer}, without event types. Give it the observer the receiver was built with.
+         *
+         * <pre>{@code
+         * WebhookFilter.builder(revont).observer(observer).build();
+         * }</pre>
+         *
+         * @param observer the observer, e.g. the Micrometer module's {@code MicrometerWebhookObserver}
+         * @return this builder
+         */
+        public Builder<E> observer(WebhookObserver observer) {
+            return observer(observer, event -> null);
+        }
+
+        /**
+         * Reports what the filter does beyond the receiver (see the class documentation) to
+         * {@code observer}, with each delivery's event type where there is one (a duplicate, a
+         * handler that failed). Give it the observer the receiver was built with.
+         *
+         * <pre>{@code
+         * WebhookFilter.builder(revont).observer(observer, RevontEvent::type).build();
+         * }</pre>
+         *
+         * @param observer the observer, e.g. the Micrometer module's {@code MicrometerWebhookObserver}
+         * @param eventType the vendor's event-type constant of an event, e.g. {@code RevontEvent::type}
+         * @return this builder
+         */
+        public Builder<E> observer(WebhookObserver observer, Function<? super E, ? extends WireValue> eventType) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            this.eventType = Objects.requireNonNull(eventType, "eventType");
             return this;
         }
 

@@ -150,7 +150,7 @@ class WebhookFilterTest {
                 assertThat(response.body()).startsWith("PAYLOAD_TOO_LARGE");
             });
             assertThat(logs.records()).singleElement()
-                    .satisfies(record -> assertThat(record).contains("rejected: PAYLOAD_TOO_LARGE"));
+                    .satisfies(record -> assertThat(record).contains("webhook rejected vendor=test reason=payload_too_large status=413"));
         }
 
         byte[] small = BODY;
