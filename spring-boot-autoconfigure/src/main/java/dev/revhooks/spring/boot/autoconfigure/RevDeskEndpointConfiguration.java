@@ -77,7 +77,7 @@ class RevDeskEndpointConfiguration {
             }
         }
         return new WebhookEndpoint(name + ".path", path, endpoint.getPathToken() != null, builder.build(),
-                RevDeskEvent.class, WebhookEndpoint.Answer.NO_CONTENT);
+                RevDeskEvent.class, event -> ((RevDeskEvent) event).type(), WebhookEndpoint.Answer.NO_CONTENT);
     }
 
     private static SourceAddressGuard sourceGuard(String name, RevDeskEndpoint endpoint) {

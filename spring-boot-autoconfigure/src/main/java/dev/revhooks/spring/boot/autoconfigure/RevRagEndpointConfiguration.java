@@ -31,6 +31,6 @@ class RevRagEndpointConfiguration {
         }
         return VendorEndpoints.of(new WebhookEndpoint("revhooks.revrag.path",
                 EndpointProperties.path("revhooks.revrag.path", revrag.getPath()), false, builder.build(),
-                RevRagEvent.class, WebhookEndpoint.Answer.NO_CONTENT));
+                RevRagEvent.class, event -> ((RevRagEvent) event).type(), WebhookEndpoint.Answer.NO_CONTENT));
     }
 }

@@ -36,7 +36,7 @@ class RevRingEndpointConfiguration {
                 .build();
         return VendorEndpoints.of(new WebhookEndpoint("revhooks.revring.path",
                 EndpointProperties.path("revhooks.revring.path", revring.getPath()), false, receiver,
-                RevRingEvent.class, new PreCallAnswers()));
+                RevRingEvent.class, event -> ((RevRingEvent) event).type(), new PreCallAnswers()));
     }
 
     /** Writes a pre-call's answer as JSON; everything else gets 204. */

@@ -46,7 +46,8 @@ import org.springframework.core.Ordered;
 @ConditionalOnClass(WebhookFilter.class)
 @EnableConfigurationProperties(RevhooksProperties.class)
 @Import({RevontEndpointConfiguration.class, RevRagEndpointConfiguration.class, RevRingEndpointConfiguration.class,
-        RevDeskEndpointConfiguration.class, JdbcReplayGuardConfiguration.class, RedisReplayGuardConfiguration.class})
+        RevDeskEndpointConfiguration.class, JdbcReplayGuardConfiguration.class, RedisReplayGuardConfiguration.class,
+        MicrometerObserverConfiguration.class})
 public class RevhooksAutoConfiguration {
 
     /** The webhook filter's order: before Spring Security's chain (-100) and any filter reading the body. */
@@ -97,7 +98,7 @@ public class RevhooksAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<WebhookDispatchFilter> revhooksWebhookFilter(RevhooksProperties properties,
+    FilterRegistrationBean<WebhookDispatchFilter> revhooksWebhookFilter(RevhooksProperties properties, ReceiverSettings settings,
             ObjectProvider<VendorEndpoints> vendors, WebhookListenerRegistry listeners, ObjectProvider<ReplayGuard> replayGuard,
             ObjectProvider<UnparseableDeliveryHandler> unparseableHandler) {
         List<WebhookEndpoint> endpoints = distinctPaths(vendors);
@@ -108,7 +109,8 @@ public class RevhooksAutoConfiguration {
                     + " but no replay guard was made: put revhooks-" + type.name().toLowerCase(Locale.ROOT)
                     + " on the classpath (and, for redis, lettuce-core)");
         }
-        WebhookDispatchFilter filter = new WebhookDispatchFilter(endpoints, listeners, guard, unparseableHandler.getIfUnique());
+        WebhookDispatchFilter filter = new WebhookDispatchFilter(endpoints, listeners, guard, unparseableHandler.getIfUnique(),
+                settings.observer());
         FilterRegistrationBean<WebhookDispatchFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("revhooksWebhookFilter");
         registration.setOrder(FILTER_ORDER);

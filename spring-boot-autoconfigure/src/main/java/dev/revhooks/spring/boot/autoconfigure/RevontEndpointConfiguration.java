@@ -23,6 +23,6 @@ class RevontEndpointConfiguration {
                 .build();
         return VendorEndpoints.of(new WebhookEndpoint("revhooks.revont.path",
                 EndpointProperties.path("revhooks.revont.path", revont.getPath()), false, receiver,
-                RevontEvent.class, WebhookEndpoint.Answer.NO_CONTENT));
+                RevontEvent.class, event -> ((RevontEvent) event).type(), WebhookEndpoint.Answer.NO_CONTENT));
     }
 }

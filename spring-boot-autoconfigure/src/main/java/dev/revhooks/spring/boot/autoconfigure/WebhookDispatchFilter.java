@@ -2,6 +2,8 @@ package dev.revhooks.spring.boot.autoconfigure;
 
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookReceiver;
+import dev.revhooks.core.observe.AdapterOutcome;
+import dev.revhooks.core.observe.WebhookObserver;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.servlet.UnparseableDeliveryHandler;
 import dev.revhooks.servlet.WebhookFilter;
@@ -31,20 +33,23 @@ final class WebhookDispatchFilter implements Filter {
 
     private final List<Served> served;
     private final WebhookListenerRegistry listeners;
+    private final WebhookObserver observer;
 
     WebhookDispatchFilter(List<WebhookEndpoint> endpoints, WebhookListenerRegistry listeners, ReplayGuard replayGuard,
-                          UnparseableDeliveryHandler unparseableHandler) {
+                          UnparseableDeliveryHandler unparseableHandler, WebhookObserver observer) {
         this.listeners = listeners;
+        this.observer = observer;
         List<Served> list = new ArrayList<>(endpoints.size());
         for (WebhookEndpoint endpoint : endpoints) {
-            list.add(new Served(endpoint, filter(endpoint.receiver(), replayGuard, unparseableHandler)));
+            list.add(new Served(endpoint, filter(endpoint, endpoint.receiver(), replayGuard, unparseableHandler, observer)));
         }
         this.served = List.copyOf(list);
     }
 
-    private static <E> WebhookFilter<E> filter(WebhookReceiver<E> receiver, ReplayGuard replayGuard,
-                                               UnparseableDeliveryHandler unparseableHandler) {
-        WebhookFilter.Builder<E> builder = WebhookFilter.builder(receiver);
+    private static <E> WebhookFilter<E> filter(WebhookEndpoint endpoint, WebhookReceiver<E> receiver, ReplayGuard replayGuard,
+                                               UnparseableDeliveryHandler unparseableHandler, WebhookObserver observer) {
+        WebhookFilter.Builder<E> builder = WebhookFilter.builder(receiver)
+                .observer(observer, event -> endpoint.eventTypeOf().apply(event));
         if (replayGuard != null) {
             builder.replayGuard(replayGuard);
         }
@@ -75,6 +80,12 @@ final class WebhookDispatchFilter implements Filter {
         try {
             answers = listeners.dispatch(delivery);
         } catch (Exception | LinkageError e) {
+            try {
+                observer.answered(endpoint.receiver().vendor(), endpoint.eventTypeOf().apply(delivery.event()),
+                        AdapterOutcome.HANDLER_FAILED);
+            } catch (RuntimeException observerFailure) {
+                // an observer never changes what a delivery gets
+            }
             LOG.error(endpoint.receiver().vendor() + " delivery " + delivery.event().getClass().getSimpleName()
                     + " was verified but a @WebhookListener failed; answering 500 so the vendor retries", e);
             byte[] body = "a listener failed; the delivery was not processed\n".getBytes(StandardCharsets.UTF_8);

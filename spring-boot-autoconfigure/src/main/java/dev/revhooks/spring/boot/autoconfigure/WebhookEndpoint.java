@@ -1,10 +1,12 @@
 package dev.revhooks.spring.boot.autoconfigure;
 
 import dev.revhooks.core.WebhookReceiver;
+import dev.revhooks.core.WireValue;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One webhook URL: the receiver serving it, the vendor's event interface and how the vendor is
@@ -15,10 +17,11 @@ import java.util.Set;
  * @param tokenSegment true when the vendor calls {@code path/<token>} (a path-token guard checks it)
  * @param receiver the vendor receiver
  * @param eventType the vendor's event interface, e.g. {@code RevontEvent.class}
+ * @param eventTypeOf an event's type constant, for the observer (e.g. {@code RevontEvent::type})
  * @param answer writes the response after the listeners ran
  */
 record WebhookEndpoint(String property, String path, boolean tokenSegment, WebhookReceiver<?> receiver,
-                       Class<?> eventType, Answer answer) {
+                       Class<?> eventType, Function<Object, WireValue> eventTypeOf, Answer answer) {
 
     /** The servlet URL pattern serving this endpoint. */
     String urlPattern() {

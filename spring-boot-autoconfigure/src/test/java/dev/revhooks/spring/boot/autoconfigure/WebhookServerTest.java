@@ -32,7 +32,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import dev.revhooks.micrometer.MicrometerWebhookObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The whole starter in a real embedded server, with Spring Security on the classpath at its
@@ -80,6 +84,9 @@ class WebhookServerTest {
     @Autowired
     Listeners listeners;
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void clear() {
         listeners.events.clear();
@@ -97,6 +104,15 @@ class WebhookServerTest {
         assertThat(listeners.deliveries).singleElement()
                 .satisfies(d -> assertThat(d.authentication().credentialId()).isEqualTo("current"));
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void deliveriesAndListenerFailuresAreCountedOnTheAppsMeterRegistry() throws Exception {
+        listeners.failNext.set(true);
+        send(RevontTestDeliveries.signed("/hooks/revont", REVONT, revontSummary("call_counted")));
+
+        assertThat(meters.find(MicrometerWebhookObserver.DELIVERIES).tag("vendor", "revont").counters())
+                .extracting(counter -> counter.getId().getTag("outcome")).contains("accepted", "handler_failed");
     }
 
     @Test
@@ -268,6 +284,10 @@ class WebhookServerTest {
     @EnableAutoConfiguration
     @Import(Listeners.class)
     static class App {
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     /** One listener bean for all four vendors. */
