@@ -89,9 +89,10 @@ final class WebhookDispatchFilter implements Filter {
             LOG.error(endpoint.receiver().vendor() + " delivery " + delivery.event().getClass().getSimpleName()
                     + " was verified but a @WebhookListener failed; answering 500 so the vendor retries", e);
             byte[] body = "a listener failed; the delivery was not processed\n".getBytes(StandardCharsets.UTF_8);
+            // No Content-Length and a body far below the response buffer: nothing is sent before the
+            // filter returns, so the replay guard has released the delivery before the vendor sees the 500.
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             response.setContentType("text/plain;charset=utf-8");
-            response.setContentLength(body.length);
             response.getOutputStream().write(body);
             return;
         }
