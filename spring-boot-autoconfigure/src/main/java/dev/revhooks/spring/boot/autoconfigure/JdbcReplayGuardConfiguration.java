@@ -45,15 +45,4 @@ class JdbcReplayGuardConfiguration {
         }
         return builder.build();
     }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-    static class Health {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "revhooksReplayStoreHealthIndicator")
-        ReplayStoreHealthIndicator revhooksReplayStoreHealthIndicator(ReplayGuard guard) {
-            return new ReplayStoreHealthIndicator(guard);
-        }
-    }
 }

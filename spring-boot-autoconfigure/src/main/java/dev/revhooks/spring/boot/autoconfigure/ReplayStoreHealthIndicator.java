@@ -4,6 +4,7 @@ import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ReplayGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -14,14 +15,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class ReplayStoreHealthIndicator implements HealthIndicator {
 
-    private final ReplayGuard guard;
+    private final ObjectProvider<ReplayGuard> guards;
 
-    ReplayStoreHealthIndicator(ReplayGuard guard) {
-        this.guard = guard;
+    ReplayStoreHealthIndicator(ObjectProvider<ReplayGuard> guards) {
+        this.guards = guards;
     }
 
     @Override
     public Health health() {
+        ReplayGuard guard = guards.getIfUnique();
+        if (guard == null) {
+            return Health.down().withDetail("error", "no replay guard").build();
+        }
         DeliveryKey probe = DeliveryKey.of("revhooks", "health", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         try {
             ReplayGuard.ClaimResult claim = guard.claim(probe);

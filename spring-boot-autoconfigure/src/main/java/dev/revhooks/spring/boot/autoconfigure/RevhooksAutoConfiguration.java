@@ -47,7 +47,7 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(RevhooksProperties.class)
 @Import({RevontEndpointConfiguration.class, RevRagEndpointConfiguration.class, RevRingEndpointConfiguration.class,
         RevDeskEndpointConfiguration.class, JdbcReplayGuardConfiguration.class, RedisReplayGuardConfiguration.class,
-        MicrometerObserverConfiguration.class})
+        ReplayStoreHealthConfiguration.class, MicrometerObserverConfiguration.class})
 public class RevhooksAutoConfiguration {
 
     /** The webhook filter's order: before Spring Security's chain (-100) and any filter reading the body. */

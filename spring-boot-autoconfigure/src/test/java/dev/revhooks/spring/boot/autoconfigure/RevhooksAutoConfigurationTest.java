@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -122,6 +123,16 @@ class RevhooksAutoConfigurationTest {
     void missingSecretFailsNamingTheProperty() {
         runner.withPropertyValues("revhooks.revont.path=/hooks/revont")
                 .run(context -> assertPropertyFailure(context.getStartupFailure(), "revhooks.revont.secret", "is missing"));
+    }
+
+    @Test
+    void startupReportsTheFailureAsSpringBootsAnalysis() {
+        runner.withPropertyValues("revhooks.revont.path=/hooks/revont").run(context -> {
+            FailureAnalysis analysis = new InvalidWebhookPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).contains("revhooks.revont.secret").contains("is missing");
+            assertThat(analysis.getAction()).startsWith("Fix revhooks.revont.secret");
+        });
     }
 
     @Test
