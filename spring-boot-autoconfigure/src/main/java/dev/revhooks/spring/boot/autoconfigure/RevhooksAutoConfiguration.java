@@ -68,6 +68,7 @@ public class RevhooksAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ReceiverSettings revhooksReceiverSettings(RevhooksProperties properties, ObjectProvider<WebhookObserver> observer) {
+        JacksonVersionCheck.warnIfOlder();
         return EndpointProperties.shared(properties, observer.getIfUnique());
     }
 

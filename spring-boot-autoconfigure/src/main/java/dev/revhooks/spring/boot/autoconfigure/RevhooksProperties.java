@@ -141,7 +141,7 @@ public class RevhooksProperties {
         /** Which replay guard to use. A ReplayGuard bean of the app's own replaces it. */
         private ReplayGuardType type = ReplayGuardType.NONE;
 
-        /** How long a processed delivery key is remembered (memory guard). Default 24h. */
+        /** How long a processed delivery key is remembered (memory, jdbc and redis guards). Default: the guard's (24h in memory). */
         private Duration retention;
 
         /** How long a claimed, unfinished delivery blocks its copies (memory guard). Default 5m. */

@@ -9,6 +9,8 @@ import dev.revhooks.revont.RevontEvent;
 import dev.revhooks.revrag.RevRagEvent;
 import dev.revhooks.revring.PreCallAnswer;
 import dev.revhooks.revring.RevRingEvent;
+import dev.revhooks.servlet.UnparseableDelivery;
+import dev.revhooks.servlet.UnparseableDeliveryHandler;
 import dev.revhooks.spring.boot.autoconfigure.testing.RevDeskTestDeliveries;
 import dev.revhooks.spring.boot.autoconfigure.testing.RevRagTestDeliveries;
 import dev.revhooks.spring.boot.autoconfigure.testing.RevRingTestDeliveries;
@@ -87,6 +89,9 @@ class WebhookServerTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    DeadLetters deadLetters;
+
     @BeforeEach
     void clear() {
         listeners.events.clear();
@@ -135,6 +140,21 @@ class WebhookServerTest {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(listeners.events).singleElement().isInstanceOfSatisfying(RevontEvent.Unknown.class,
                 unknown -> assertThat(unknown.event()).isEqualTo("call.transferred"));
+    }
+
+    @Test
+    void anAuthenticBodyThatDoesNotParseGoesToTheAppsHandlerWith202() throws Exception {
+        byte[] body = RevontTestDeliveries.SUMMARY_READY.replace("2024-09-15T14:32:00Z", "yesterday")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(RevontTestDeliveries.signed("/hooks/revont", REVONT, body));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(deadLetters.kept).anySatisfy(kept -> {
+            assertThat(kept.rawBody()).isEqualTo(body);
+            assertThat(kept.authentication().credentialId()).isEqualTo("current");
+        });
+        assertThat(listeners.events).isEmpty();
     }
 
     @Test
@@ -287,6 +307,21 @@ class WebhookServerTest {
         @Bean
         SimpleMeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        DeadLetters deadLetters() {
+            return new DeadLetters();
+        }
+    }
+
+    /** The app's UnparseableDeliveryHandler bean: keeps what it is handed. */
+    static class DeadLetters implements UnparseableDeliveryHandler {
+        final List<UnparseableDelivery> kept = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(UnparseableDelivery delivery) {
+            kept.add(delivery);
         }
     }
 
