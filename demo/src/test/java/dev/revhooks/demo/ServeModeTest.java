@@ -44,10 +44,11 @@ class ServeModeTest {
             List<String> log = bytes.toString(StandardCharsets.UTF_8).substring(banner.length()).lines().toList();
             assertThat(log).hasSize(4);
             assertThat(log.get(0)).matches("\\d\\d:\\d\\d:\\d\\d revring event PreCall fromNumber=\\+14155550123 .*");
-            assertThat(log.get(1)).matches("\\d\\d:\\d\\d:\\d\\d INFO revont webhook rejected: SIGNATURE_MISMATCH: .*");
+            assertThat(log.get(1)).matches("\\d\\d:\\d\\d:\\d\\d INFO webhook rejected vendor=revont reason=signature_mismatch"
+                    + " status=401 detail=\"SIGNATURE_MISMATCH: .*");
             assertThat(log.get(2)).matches("\\d\\d:\\d\\d:\\d\\d revont event SummaryReady call_id=call_abc123 .*");
-            assertThat(log.get(3)).matches("\\d\\d:\\d\\d:\\d\\d INFO revont delivery revont:summary.ready:[0-9a-f]{64}"
-                    + " was already processed; acknowledged, not passed on");
+            assertThat(log.get(3)).matches("\\d\\d:\\d\\d:\\d\\d INFO webhook duplicate vendor=revont key=revont:summary.ready:[0-9a-f]{64}"
+                    + " status=200 detail=\"already processed; acknowledged, not passed on\"");
             for (String secret : List.of(DemoSecrets.REVONT_SIGNING_SECRET, DemoSecrets.REVRING_API_KEY,
                     DemoSecrets.ATTACKER_KEY)) {
                 assertThat(log).noneMatch(line -> line.contains(secret));

@@ -1,0 +1,18 @@
+package dev.revhooks.example;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The whole app: properties in application.yml, listeners in {@link CallListener}. */
+@SpringBootApplication
+public class WebhookApp {
+
+    /**
+     * Starts the app.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(WebhookApp.class, args);
+    }
+}
