@@ -46,7 +46,11 @@
  *       always sends the header there and accepting its absence would let a forger downgrade a signed
  *       type. On any other type (including the seven whose delivery the document does not show):
  *       {@code UNSIGNED_DELIVERY_NOT_ALLOWED} unless {@code acceptUnauthenticatedUnsignedEvents()}.</li>
- *   <li><b>{@code no-secret-provided}</b> (exact, case-sensitive, after trimming) is
+ *   <li><b>Header white space</b>: spaces and tabs around {@code X-revdesk-Signature-256} are
+ *       removed (HTTP's optional white space) and nothing else; any other white space, control or
+ *       format character anywhere in the value (U+3000, U+00A0, U+200B, ...) is
+ *       {@code MALFORMED_SIGNATURE}.</li>
+ *   <li><b>{@code no-secret-provided}</b> (exact, case-sensitive, after trimming spaces and tabs) is
  *       {@code NO_SECRET_CONFIGURED_AT_SENDER} on any type unless
  *       {@code acceptUnauthenticatedNoSecretProvided()}: the marker, not the type, says nothing can
  *       be verified, and the reason tells the operator what to fix.</li>

@@ -35,8 +35,10 @@
  *       (the case carries no information; the same rule in every module). The signer writes
  *       lowercase, as Python's {@code hexdigest()} does.</li>
  *   <li><b>One header, one signature</b>: a second {@code X-Revont-Signature} header, an empty value
- *       or a list of signatures is {@code MALFORMED_SIGNATURE}; white space around the value is
- *       removed, as HTTP allows, and nowhere else.</li>
+ *       or a list of signatures is {@code MALFORMED_SIGNATURE}; spaces and tabs around the value are
+ *       removed (HTTP's optional white space) and nothing else: any other white space, control or
+ *       format character anywhere in the value (U+3000, U+00A0, U+200B, ...) is
+ *       {@code MALFORMED_SIGNATURE}.</li>
  *   <li><b>Secret format</b>: not checked; the {@code whsec_} prefix is shown by the API document
  *       but not promised, and any other value simply fails to match. Several secrets may be
  *       configured: one receiver may serve several endpoints, each with its own secret, and Revont

@@ -29,10 +29,16 @@
  *       integrity, and allows replays; only TLS protects the body. So there is no clock or
  *       tolerance option, and request guards can be added on top of the key.</li>
  *   <li><b>Header reading</b> ({@code core}'s shared-key verifier): name in any case; the value is
- *       trimmed (HTTP ignores surrounding white space) and otherwise compared byte for byte, in
- *       constant time, against every configured key (rotation). Absent:
+ *       trimmed of spaces and tabs only (HTTP's optional white space) and otherwise compared byte
+ *       for byte, in constant time, against every configured key (rotation). Absent:
  *       {@code MISSING_SIGNATURE}; empty, or sent more than once: {@code MALFORMED_SIGNATURE};
  *       longer than 8 KiB: {@code HEADER_TOO_LARGE}; wrong: {@code SIGNATURE_MISMATCH}.</li>
+ *   <li><b>A key with a stray character</b> is never accepted. Decision: any other white space,
+ *       control or format character in the value (U+3000, U+00A0, U+200B, U+FEFF, a line break, ...,
+ *       before, inside or after the key) is {@code MALFORMED_SIGNATURE}, found before any key is
+ *       compared: no key can hold such a character and be sent in a header, so the value is not a
+ *       key at all, and the check depends only on what was sent. A stray visible character is
+ *       {@code SIGNATURE_MISMATCH}, like any other wrong key.</li>
  *   <li><b>Request guards</b> are opt-in and checked before the key, so a request refused by an
  *       allowlist learns nothing about keys. They replace the key only through the loudly named
  *       {@code dangerouslyAuthenticateWithRequestGuardsOnly()}; with neither a key nor that choice,
