@@ -67,6 +67,14 @@
  *       is kept as sent ({@code JsonNode}), whatever its shape. An absent or null
  *       {@code transcript} is an empty list; a JSON {@code null} in {@code metrics} or
  *       {@code variables} is {@code null}.</li>
+ *   <li><b>Number size</b>: every number in the body, {@code BigDecimal} components and numbers inside
+ *       {@code JsonNode}s alike, has at most 100 characters and a {@code BigDecimal} scale of at most
+ *       100 either way ({@code core}'s {@code JsonLimits}): {@code 1e100} and {@code 1e-100} are
+ *       read, {@code 1e101} or {@code 1e999999999} is a payload error naming the number's place
+ *       (for example {@code number at /metrics/latencyMsP50 has a scale of -101}), in the fast path and the databind
+ *       path alike. Such an exponent would make an application's {@code toPlainString()} or
+ *       {@code toBigInteger()} exhaust memory or time.</li>
+
  *   <li><b>Values are kept as sent</b>: phone numbers, URLs and ids are not validated; a value
  *       outside an enumeration (the document example's {@code "<string>"} in {@code hangupCause}
  *       included) is the {@code UNKNOWN} constant with the string kept; matching is exact and
