@@ -58,10 +58,10 @@ public final class HttpWhiteSpace {
      * @return true when forbidden
      */
     public static boolean isForbidden(int codePoint) {
-        if (codePoint > ' ' && codePoint < 0x7F) {
-            return false; // visible ASCII: the usual case
+        if (codePoint >= ' ' && codePoint < 0x7F) {
+            return false; // space and visible ASCII: the usual case
         }
-        if (codePoint == ' ' || codePoint == '\t') {
+        if (codePoint == '\t') {
             return false;
         }
         int type = Character.getType(codePoint);

@@ -2,7 +2,6 @@ package dev.revhooks.core.api;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,9 +77,7 @@ final class Redaction {
                 addLong(pieces, eq < 0 ? parameter : parameter.substring(eq + 1));
             }
         }
-        List<String> longestFirst = new ArrayList<>(pieces);
-        longestFirst.sort((a, b) -> b.length() - a.length());
-        return new Redaction(apiKey, List.copyOf(longestFirst));
+        return new Redaction(apiKey, List.copyOf(pieces));
     }
 
     private static void addLong(Set<String> pieces, String raw) {
@@ -160,7 +157,7 @@ final class Redaction {
 
     private static boolean markOccurrences(String text, String piece, boolean[] hidden) {
         boolean any = false;
-        for (int i = 0; i + piece.length() <= text.length(); i++) {
+        for (int i = 0; i < text.length(); i++) {
             if (text.regionMatches(true, i, piece, 0, piece.length())) {
                 for (int k = i; k < i + piece.length(); k++) {
                     hidden[k] = true;

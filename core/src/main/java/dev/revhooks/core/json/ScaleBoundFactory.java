@@ -143,15 +143,12 @@ final class ScaleBoundFactory extends JsonFactory {
                 return this;
             }
             int open = 1;
-            while (open > 0) {
-                token = nextToken();
-                if (token == null) {
-                    return this; // the wrapped parser has already refused an unclosed value
-                }
+            // The wrapped parser refuses an unclosed value before it could run out of tokens here.
+            for (token = nextToken(); token != null; token = nextToken()) {
                 if (token.isStructStart()) {
                     open++;
-                } else if (token.isStructEnd()) {
-                    open--;
+                } else if (token.isStructEnd() && --open == 0) {
+                    break;
                 }
             }
             return this;

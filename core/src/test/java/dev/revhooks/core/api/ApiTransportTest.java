@@ -643,6 +643,18 @@ class ApiTransportTest {
         }
 
         @Test
+        void aBodyLongerThanWhatIsReadForTheExcerptIsMarkedCutEvenWhenRedactionShortensIt() {
+            String redactedRun = "a" + API_KEY_VALUE.repeat((ApiTransport.EXCERPT_SOURCE_BYTES - 4) / API_KEY_VALUE.length());
+            String exact = redactedRun + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length());
+            Redaction key = Redaction.ofKey(API_KEY_VALUE);
+
+            assertThat(ApiTransport.excerpt(exact.getBytes(StandardCharsets.UTF_8), key))
+                    .isEqualTo("a<redacted>" + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length()));
+            assertThat(ApiTransport.excerpt((exact + "b").getBytes(StandardCharsets.UTF_8), key))
+                    .isEqualTo("a<redacted>" + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length()) + "...");
+        }
+
+        @Test
         void replacesControlAndLineSeparatorsWithSpacesAndStrips() {
             byte[] body = "\n a\tb\u2028c\u2029d\u0000 \r\n".getBytes(StandardCharsets.UTF_8);
 

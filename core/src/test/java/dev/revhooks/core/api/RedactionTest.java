@@ -130,4 +130,28 @@ class RedactionTest {
         assertThat(bad.apply("echo %zz-not-encoded-1")).isEqualTo("echo <redacted>");
         assertThat(Redaction.of(KEY, null).apply("x" + KEY)).isEqualTo("x<redacted>");
     }
+
+    @Test
+    void theEdgesOfWhatTheClientSentAreExact() {
+        Redaction sent = Redaction.of(KEY, ("{\"a\":\"https://h.example/\",\"b\":\"https://h.example?t=tokenvalue123\","
+                + "\"c\":\"https://h.example/x?=secretvalue1\",\"d\":\"https://h.example/p?bareparam123\","
+                + "\"e\":\"https://h.example/seg8long/seg7lon/abc%20defg/ab%20defg\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.apply("a/b")).isEqualTo("a/b");
+        assertThat(sent.apply("t tokenvalue123 t")).isEqualTo("t <redacted> t");
+        assertThat(sent.apply("s secretvalue1 s")).isEqualTo("s <redacted> s");
+        assertThat(sent.apply("p bareparam123 p")).isEqualTo("p <redacted> p");
+        assertThat(sent.apply("seg8long seg7lon")).isEqualTo("<redacted> seg7lon");
+        assertThat(sent.apply("abc defg ab defg")).isEqualTo("<redacted> ab defg");
+        String untouched = "nothing sent is here";
+        assertThat(sent.apply(untouched)).isSameAs(untouched);
+    }
+
+    @Test
+    void asciiLettersFoldAtBothEndsOfTheAlphabetAndNothingElseFolds() {
+        Redaction alphabet = Redaction.ofKey("abcdefghijklmnopqrstuvwxyz");
+        assertThat(alphabet.apply("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).isEqualTo("<redacted>");
+        assertThat(alphabet.apply("STUVWXYZ")).isEqualTo("<redacted>");
+        Redaction marks = Redaction.ofKey("``{{``{{``{{");
+        assertThat(marks.apply("@@[[@@[[@@[[")).isEqualTo("@@[[@@[[@@[[");
+    }
 }

@@ -119,7 +119,7 @@ class NumberScaleTest {
         }
         try (var parser = mapper.createParser(json)) {
             parser.nextToken();
-            parser.nextValue();
+            assertThat(parser.nextValue()).isEqualTo(com.fasterxml.jackson.core.JsonToken.START_ARRAY);
             assertThatThrownBy(parser::nextValue).isInstanceOf(MismatchedInputException.class);
         }
         try (var parser = mapper.createParser(json)) {
