@@ -28,4 +28,12 @@ final class Payloads {
         }
         return body;
     }
+
+    /** A Revont {@code summary.ready} delivery of exactly {@code size} bytes (a long {@code notes} field). */
+    static byte[] revontSummary(int size) {
+        return padded("{\"event\":\"summary.ready\",\"timestamp\":\"2024-09-15T14:32:00Z\",\"data\":{"
+                + "\"call_id\":\"call_abc123\",\"rep_id\":\"user_xyz789\",\"prospect_email\":\"jane@acmecorp.com\","
+                + "\"duration_seconds\":2847,\"summary_url\":\"https://app.revont.ai/calls/call_abc123/summary\","
+                + "\"coaching_score\":82,\"notes\":\"", "\"}}", size);
+    }
 }

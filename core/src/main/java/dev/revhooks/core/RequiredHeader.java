@@ -27,8 +27,8 @@ import java.util.Objects;
  */
 public record RequiredHeader(String name, FailureReason ifMissing, int maxLength) {
 
-    /** 8 KiB, the usual limit of HTTP servers for a header line. */
-    public static final int DEFAULT_MAX_LENGTH = 8 * 1024;
+    /** 8 KiB, the usual limit of HTTP servers for a header line: {@link HeaderLimit#DEFAULT}. */
+    public static final int DEFAULT_MAX_LENGTH = HeaderLimit.DEFAULT.maxChars();
 
     /**
      * Validates the header definition.

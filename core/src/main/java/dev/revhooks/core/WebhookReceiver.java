@@ -1,5 +1,7 @@
 package dev.revhooks.core;
 
+import dev.revhooks.core.observe.WebhookObserver;
+
 /**
  * What every vendor's entry point offers, so adapters (a servlet filter, a CLI, benchmarks) can
  * treat all vendors alike. Implementations are immutable, built once and shared by all request
@@ -28,6 +30,35 @@ public interface WebhookReceiver<E> {
      * @return the body limit
      */
     BodyLimit bodyLimit();
+
+    /**
+     * The longest accepted value of a header verification reads; adapters answer 431 from it.
+     *
+     * <pre>{@code
+     * if (value.length() > receiver.headerLimit().maxChars()) {
+     *     response.setStatus(431);
+     * }
+     * }</pre>
+     *
+     * @return the header limit; {@link HeaderLimit#DEFAULT} unless the receiver was told otherwise
+     */
+    default HeaderLimit headerLimit() {
+        return HeaderLimit.DEFAULT;
+    }
+
+    /**
+     * The observer this receiver reports to, so an adapter reports what it did (a duplicate, a
+     * body it could not read) to the same place.
+     *
+     * <pre>{@code
+     * receiver.observer().answered(receiver.vendor(), null, AdapterOutcome.METHOD_NOT_ALLOWED);
+     * }</pre>
+     *
+     * @return the observer; {@link WebhookObserver#none()} unless the receiver was told otherwise
+     */
+    default WebhookObserver observer() {
+        return WebhookObserver.none();
+    }
 
     /**
      * Authenticates a request without parsing its body.

@@ -1,17 +1,17 @@
 package dev.revhooks.revdesk;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.ReceivePath;
+import dev.revhooks.core.ReceiverBuilder;
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.RequiredHeader;
-import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.guard.RequestGuard;
-import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.core.signature.HexSignature;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import java.util.ArrayList;
@@ -45,8 +45,12 @@ import java.util.Objects;
  * {@code triggerEvent} is checked against the subscribed type. Instances are immutable and
  * thread-safe. The {@code receive} methods declare the two concrete exceptions (narrower than the
  * interface's {@code WebhookException}), so callers can catch each without a third clause.
+ *
+ * <p>The secrets are the subscriptions' signing secrets, their UTF-8 bytes the HMAC key. The shared
+ * options (secrets, limits, JSON set-up, observer) are {@link ReceiverBuilder}'s; {@link Builder}
+ * adds RevDesk's own. RevDesk signs no time, so the clock is not used.
  */
-public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
+public final class RevDeskWebhooks extends AbstractWebhookReceiver<RevDeskEvent> {
 
     /** The header carrying the signature (names compare case-insensitively). */
     public static final String SIGNATURE_HEADER = "X-revdesk-Signature-256";
@@ -63,18 +67,21 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
     private final int guardCount;
     private final boolean acceptUnsigned;
     private final boolean acceptNoSecretProvided;
-    private final BodyLimit bodyLimit;
+    private final RequiredHeader signatureHeader;
     private final EventReader reader;
+    private final ReceivePath<RevDeskEventType, RevDeskEvent> path;
 
-    private RevDeskWebhooks(Builder builder) {
+    private RevDeskWebhooks(Builder builder, ReceiverSettings settings) {
+        super(VENDOR, settings);
         this.subscribedType = builder.subscribedType;
-        this.verifier = builder.secrets.isEmpty() ? null : HmacSha256Verifier.of(builder.secrets);
+        this.verifier = settings.secrets().isEmpty() ? null : HmacSha256Verifier.of(settings.secrets());
         this.guard = builder.guards.isEmpty() ? null : RequestGuard.allOf(builder.guards);
         this.guardCount = builder.guards.size();
         this.acceptUnsigned = builder.acceptUnsigned;
         this.acceptNoSecretProvided = builder.acceptNoSecretProvided;
-        this.bodyLimit = builder.bodyLimit;
-        this.reader = new EventReader(builder.json);
+        this.signatureHeader = settings.headerLimit().applyTo(SIGNATURE);
+        this.reader = new EventReader(settings.json());
+        this.path = receivePath(this::verify, this::deliver, RevDeskEvent::type);
     }
 
     /**
@@ -84,21 +91,6 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * The vendor's name in delivery keys.
-     *
-     * @return {@code "revdesk"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return bodyLimit;
     }
 
     /**
@@ -160,8 +152,8 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
     public Authentication verify(RevDeskEventType subscribedType, WebhookRequest request)
             throws WebhookVerificationException {
         requireSubscribable(subscribedType);
-        bodyLimit.check(request.body());
-        String signature = SIGNATURE.readIfPresent(request.headers());
+        limitedBody(request);
+        String signature = signatureHeader.readIfPresent(request.headers());
         if (guard != null) {
             guard.check(request);
         }
@@ -228,13 +220,13 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      */
     public VerifiedDelivery<RevDeskEvent> receive(RevDeskEventType subscribedType, WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
-        Authentication authentication = verify(subscribedType, request);
-        RevDeskEvent event;
-        try {
-            event = reader.read(subscribedType, request.body());
-        } catch (WebhookPayloadException e) {
-            throw e.authenticatedBy(authentication);
-        }
+        requireSubscribable(subscribedType);
+        return path.receive(subscribedType, request);
+    }
+
+    private VerifiedDelivery<RevDeskEvent> deliver(RevDeskEventType subscribedType, WebhookRequest request,
+            Authentication authentication) throws WebhookVerificationException, WebhookPayloadException {
+        RevDeskEvent event = reader.read(subscribedType, request.body());
         return VerifiedDelivery.withDefaultKey(VENDOR, subscribedType.wireName(), event, authentication, request.body());
     }
 
@@ -263,11 +255,14 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
                 + ", " + (verifier == null ? "no secrets" : verifier)
                 + ", unsigned=" + (acceptUnsigned ? "accepted" : "rejected")
                 + ", " + NO_SECRET_PROVIDED + "=" + (acceptNoSecretProvided ? "accepted" : "rejected")
-                + ", guards=" + guardCount + ", " + bodyLimit + "]";
+                + ", guards=" + guardCount + ", " + bodyLimit() + "]";
     }
 
     /**
-     * Configures a {@link RevDeskWebhooks}; build once and share the result.
+     * Configures a {@link RevDeskWebhooks}: the shared options of {@link ReceiverBuilder}, and
+     * RevDesk's own (the subscribed type, request guards, the unauthenticated opt-ins); build once
+     * and share the result. {@code build()} fails when no secret and no
+     * {@code acceptUnauthenticated…} option is configured, so that every request would be rejected.
      *
      * <pre>{@code
      * RevDeskWebhooks busy = RevDeskWebhooks.builder()
@@ -277,44 +272,13 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
-        private List<Secret> secrets = List.of();
+    public static final class Builder extends ReceiverBuilder<RevDeskWebhooks, Builder> {
         private RevDeskEventType subscribedType;
         private final List<RequestGuard> guards = new ArrayList<>();
         private boolean acceptUnsigned;
         private boolean acceptNoSecretProvided;
-        private BodyLimit bodyLimit = BodyLimit.DEFAULT;
-        private WebhookJson json = WebhookJson.shared();
 
         private Builder() {
-        }
-
-        /**
-         * The subscription's signing secret; replaces any set before.
-         *
-         * @param secret the signing secret exactly as RevDesk shows it (its UTF-8 bytes are the HMAC key)
-         * @return this builder
-         */
-        public Builder secret(Secret secret) {
-            return secrets(List.of(Objects.requireNonNull(secret, "secret")));
-        }
-
-        /**
-         * Several active signing secrets (rotation, or one receiver for several subscriptions): a
-         * signature made with any of them is valid, and {@link Authentication#credentialId()} names it.
-         * Replaces any set before.
-         *
-         * @param secrets one or more secrets
-         * @return this builder
-         * @throws IllegalArgumentException when the list is empty
-         */
-        public Builder secrets(List<Secret> secrets) {
-            List<Secret> copy = List.copyOf(secrets);
-            if (copy.isEmpty()) {
-                throw new IllegalArgumentException("at least one secret is required");
-            }
-            this.secrets = copy;
-            return this;
         }
 
         /**
@@ -329,28 +293,6 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
         public Builder subscribedTo(RevDeskEventType subscribedType) {
             requireSubscribable(subscribedType);
             this.subscribedType = subscribedType;
-            return this;
-        }
-
-        /**
-         * The largest accepted body, checked before any hashing; default {@link BodyLimit#DEFAULT}.
-         *
-         * @param bodyLimit the limit
-         * @return this builder
-         */
-        public Builder bodyLimit(BodyLimit bodyLimit) {
-            this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
-            return this;
-        }
-
-        /**
-         * The JSON set-up to parse with; default {@link WebhookJson#shared()}.
-         *
-         * @param json the JSON set-up
-         * @return this builder
-         */
-        public Builder json(WebhookJson json) {
-            this.json = Objects.requireNonNull(json, "json");
             return this;
         }
 
@@ -396,19 +338,15 @@ public final class RevDeskWebhooks implements WebhookReceiver<RevDeskEvent> {
             return this;
         }
 
-        /**
-         * Builds the immutable, thread-safe receiver.
-         *
-         * @return the receiver
-         * @throws IllegalStateException when no secret and no {@code acceptUnauthenticated…} option is
-         *     configured, so that every request would be rejected
-         */
-        public RevDeskWebhooks build() {
-            if (secrets.isEmpty() && !acceptUnsigned && !acceptNoSecretProvided) {
-                throw new IllegalStateException("configure secret(s) for signed deliveries, or"
-                        + " acceptUnauthenticatedUnsignedEvents() for unsigned ones");
+        @Override
+        protected RevDeskWebhooks build(ReceiverSettings settings) {
+            if (settings.secrets().isEmpty() && !acceptUnsigned && !acceptNoSecretProvided) {
+                throw new IllegalStateException("configure secret(...) or secrets(...) for signed deliveries,"
+                        + " acceptUnauthenticatedUnsignedEvents() for unsigned ones, or"
+                        + " acceptUnauthenticatedNoSecretProvided() for a subscription created without a signing"
+                        + " secret");
             }
-            return new RevDeskWebhooks(this);
+            return new RevDeskWebhooks(this, settings);
         }
     }
 }

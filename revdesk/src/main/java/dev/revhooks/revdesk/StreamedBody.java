@@ -2,7 +2,6 @@ package dev.revhooks.revdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revhooks.core.OpenEnum;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.json.JsonCursor;
 import dev.revhooks.core.json.WebhookJson;
 import java.io.IOException;
@@ -26,16 +25,12 @@ final class StreamedBody {
      * @return the event, or null when only the tree path can read this body
      */
     static RevDeskEvent read(WebhookJson json, RevDeskEventType subscribed, byte[] body) {
-        try {
-            return json.read(body, in -> switch (subscribed) {
-                case NUMBER_PURCHASED, NUMBER_RELEASED -> envelope(in, subscribed);
-                case CALL_NO_ANSWER, CALL_VOICEMAIL, CALL_BUSY, CALL_FAILED -> disposition(in, subscribed);
-                case SMS_SENT, SMS_DELIVERED, SMS_FAILED -> sms(in, subscribed);
-                default -> null;
-            });
-        } catch (WebhookPayloadException e) {
-            return null;
-        }
+        return json.readOrStepAside(body, in -> switch (subscribed) {
+            case NUMBER_PURCHASED, NUMBER_RELEASED -> envelope(in, subscribed);
+            case CALL_NO_ANSWER, CALL_VOICEMAIL, CALL_BUSY, CALL_FAILED -> disposition(in, subscribed);
+            case SMS_SENT, SMS_DELIVERED, SMS_FAILED -> sms(in, subscribed);
+            default -> null;
+        });
     }
 
     private static RevDeskEvent envelope(JsonCursor in, RevDeskEventType subscribed) throws IOException {

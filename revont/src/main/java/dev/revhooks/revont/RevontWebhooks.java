@@ -1,19 +1,20 @@
 package dev.revhooks.revont;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.FailureReason;
-import dev.revhooks.core.Secret;
+import dev.revhooks.core.ReceivePath;
+import dev.revhooks.core.ReceiverBuilder;
+import dev.revhooks.core.ReceiverSettings;
+import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import dev.revhooks.core.signature.TimestampTolerance;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,9 +39,16 @@ import java.util.Objects;
  * {@link #verify(WebhookRequest)} is the signature part alone and {@link #parse(WebhookRequest)}
  * the parsing part alone; the maximum event age needs both, so only {@code receive} applies it.
  *
+ * <p><b>The secret</b> is the endpoint's signing secret exactly as Revont shows it: a
+ * {@code whsec_…} secret is the HMAC key whole, prefix included (its UTF-8 bytes; never
+ * base64-decoded or stripped). Several secrets serve one receiver for several Revont endpoints
+ * (each has its own secret), or while replacing an endpoint (Revont cannot rotate a secret in
+ * place). The shared options (secrets, clock, limits, JSON set-up, observer) are
+ * {@link ReceiverBuilder}'s; {@link Builder} adds Revont's own.
+ *
  * <p>Instances are immutable and thread-safe: build one and share it across request threads.
  */
-public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
+public final class RevontWebhooks extends AbstractWebhookReceiver<RevontEvent> {
 
     /** The header carrying the signature: {@value}. Header names match case-insensitively. */
     public static final String SIGNATURE_HEADER = SignatureHeader.NAME;
@@ -48,41 +56,30 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
     private static final String VENDOR = "revont";
 
     private final HmacSha256Verifier verifier;
-    private final BodyLimit bodyLimit;
+    private final RequiredHeader signatureHeader;
     private final WebhookJson json;
     private final Clock clock;
     private final TimestampTolerance tolerance;
+    private final ReceivePath<Void, RevontEvent> path;
 
-    private RevontWebhooks(Builder builder) {
-        this.verifier = HmacSha256Verifier.of(builder.secrets);
-        this.bodyLimit = builder.bodyLimit;
-        this.json = builder.json;
-        this.clock = builder.clock;
-        this.tolerance = builder.tolerance;
+    private RevontWebhooks(ReceiverSettings settings, TimestampTolerance tolerance) {
+        super(VENDOR, settings);
+        this.verifier = HmacSha256Verifier.of(settings.secrets());
+        this.signatureHeader = settings.headerLimit().applyTo(SignatureHeader.HEADER);
+        this.json = settings.json();
+        this.clock = settings.clock();
+        this.tolerance = tolerance;
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
+                RevontEvent::type);
     }
 
     /**
-     * A builder; at least one secret is required.
+     * A builder; a signing secret ({@code whsec_…}) is required, the maximum event age is off.
      *
      * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * {@code "revont"}, the vendor part of delivery keys.
-     *
-     * @return {@code "revont"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return bodyLimit;
     }
 
     /**
@@ -97,9 +94,8 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        byte[] body = request.body();
-        bodyLimit.check(body);
-        byte[] signature = SignatureHeader.read(request.headers());
+        byte[] body = limitedBody(request);
+        byte[] signature = SignatureHeader.read(signatureHeader, request.headers());
         return verifier.verify(signature, body);
     }
 
@@ -133,31 +129,30 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
     @Override
     public VerifiedDelivery<RevontEvent> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
-        Authentication authentication = verify(request);
+        return path.receive(null, request);
+    }
+
+    private VerifiedDelivery<RevontEvent> deliver(Void none, WebhookRequest request, Authentication authentication)
+            throws WebhookVerificationException, WebhookPayloadException {
         byte[] body = request.body();
-        RevontEnvelope envelope;
-        RevontEvent event;
-        try {
-            envelope = RevontEnvelope.read(json, body);
-            if (tolerance != null) {
-                tolerance.check(envelope.timestamp(), clock);
-            }
-            event = envelope.toEvent(json, body);
-        } catch (WebhookPayloadException e) {
-            throw e.authenticatedBy(authentication);
+        RevontEnvelope envelope = RevontEnvelope.read(json, body);
+        if (tolerance != null) {
+            tolerance.check(envelope.timestamp(), clock);
         }
+        RevontEvent event = envelope.toEvent(json, body);
         return VerifiedDelivery.withDefaultKey(VENDOR, envelope.event(), event, authentication, body);
     }
 
     @Override
     public String toString() {
-        return "RevontWebhooks[secrets=" + verifier.secretCount() + ", bodyLimit=" + bodyLimit.maxBytes()
+        return "RevontWebhooks[secrets=" + verifier.secretCount() + ", bodyLimit=" + bodyLimit().maxBytes()
                 + ", maximumEventAge=" + (tolerance == null ? "off" : tolerance) + "]";
     }
 
     /**
-     * Configures a {@link RevontWebhooks}; not thread-safe, and each method replaces an earlier
-     * value.
+     * Configures a {@link RevontWebhooks}: the shared options of {@link ReceiverBuilder} (a secret
+     * is required), and Revont's opt-in maximum event age. Not thread-safe; each method replaces an
+     * earlier value.
      *
      * <pre>{@code
      * RevontWebhooks revont = RevontWebhooks.builder()
@@ -166,77 +161,11 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
+    public static final class Builder extends ReceiverBuilder<RevontWebhooks, Builder> {
 
-        private List<Secret> secrets = List.of();
-        private Clock clock = Clock.systemUTC();
-        private BodyLimit bodyLimit = BodyLimit.DEFAULT;
-        private WebhookJson json = WebhookJson.shared();
         private TimestampTolerance tolerance;
 
         private Builder() {
-        }
-
-        /**
-         * The endpoint's signing secret, exactly as Revont shows it: a {@code whsec_…} secret is the
-         * HMAC key whole, prefix included (its UTF-8 bytes; never base64-decoded or stripped).
-         *
-         * @param secret the signing secret
-         * @return this builder
-         */
-        public Builder secret(Secret secret) {
-            return secrets(List.of(Objects.requireNonNull(secret, "secret")));
-        }
-
-        /**
-         * Several signing secrets, any of which may have signed a delivery: for one receiver serving
-         * several Revont endpoints (each has its own secret), or while replacing an endpoint (Revont
-         * cannot rotate a secret in place). {@link Authentication#credentialId()} names the one that
-         * matched.
-         *
-         * @param secrets one or more secrets, exactly as Revont shows them
-         * @return this builder
-         */
-        public Builder secrets(List<Secret> secrets) {
-            List<Secret> copy = List.copyOf(secrets);
-            if (copy.isEmpty()) {
-                throw new IllegalArgumentException("at least one secret is required");
-            }
-            this.secrets = copy;
-            return this;
-        }
-
-        /**
-         * The clock the maximum event age is measured against; the default is the UTC system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The largest accepted body, checked before hashing; the default is {@link BodyLimit#DEFAULT}.
-         *
-         * @param bodyLimit the limit
-         * @return this builder
-         */
-        public Builder bodyLimit(BodyLimit bodyLimit) {
-            this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
-            return this;
-        }
-
-        /**
-         * The JSON set-up; the default is {@link WebhookJson#shared()}.
-         *
-         * @param json the JSON set-up
-         * @return this builder
-         */
-        public Builder json(WebhookJson json) {
-            this.json = Objects.requireNonNull(json, "json");
-            return this;
         }
 
         /**
@@ -261,17 +190,13 @@ public final class RevontWebhooks implements WebhookReceiver<RevontEvent> {
             return this;
         }
 
-        /**
-         * Builds the receiver.
-         *
-         * @return the receiver, immutable and thread-safe
-         * @throws IllegalStateException when no secret was given
-         */
-        public RevontWebhooks build() {
-            if (secrets.isEmpty()) {
-                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...)");
+        @Override
+        protected RevontWebhooks build(ReceiverSettings settings) {
+            if (settings.secrets().isEmpty()) {
+                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...),"
+                        + " or settings(...) with secrets");
             }
-            return new RevontWebhooks(this);
+            return new RevontWebhooks(settings, tolerance);
         }
     }
 }

@@ -18,7 +18,8 @@ final class SignatureHeader {
     static final String NAME = "X-Revont-Signature";
     static final String PREFIX = "sha256=";
 
-    private static final RequiredHeader HEADER = RequiredHeader.of(NAME, FailureReason.MISSING_SIGNATURE);
+    /** The header with the default length limit; a receiver applies its own {@code HeaderLimit}. */
+    static final RequiredHeader HEADER = RequiredHeader.of(NAME, FailureReason.MISSING_SIGNATURE);
 
     private SignatureHeader() {
     }
@@ -26,13 +27,14 @@ final class SignatureHeader {
     /**
      * Reads and decodes the one signature header.
      *
+     * @param header the header definition, with the receiver's length limit
      * @param headers the request headers
      * @return the 32 signature bytes
      * @throws WebhookVerificationException MISSING_SIGNATURE when absent; MALFORMED_SIGNATURE when
      *     duplicated, without the exact prefix, not hex or of the wrong length; HEADER_TOO_LARGE
      */
-    static byte[] read(WebhookHeaders headers) throws WebhookVerificationException {
-        String value = HEADER.read(headers);
+    static byte[] read(RequiredHeader header, WebhookHeaders headers) throws WebhookVerificationException {
+        String value = header.read(headers);
         if (!value.startsWith(PREFIX)) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
                     NAME + " header does not start with " + PREFIX);

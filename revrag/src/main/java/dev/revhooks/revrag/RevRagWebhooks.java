@@ -1,19 +1,19 @@
 package dev.revhooks.revrag;
 
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.OpenEnum;
-import dev.revhooks.core.Secret;
+import dev.revhooks.core.ReceivePath;
+import dev.revhooks.core.ReceiverBuilder;
+import dev.revhooks.core.ReceiverSettings;
+import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.json.WebhookJson;
 import dev.revhooks.core.signature.HmacSha256Verifier;
 import dev.revhooks.core.signature.TimestampTolerance;
-import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,8 +45,12 @@ import java.util.Objects;
  * then, in {@link #parse(WebhookRequest)}, the JSON. The signature is checked before the window, so
  * {@link dev.revhooks.core.FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} always means an authentic but
  * stale (or early) delivery: a replay or a skewed clock.
+ *
+ * <p>The secrets are RevRag's signing secrets, their UTF-8 bytes the HMAC key; several are accepted
+ * while rotating. The shared options (secrets, clock, limits, JSON set-up, observer) are
+ * {@link ReceiverBuilder}'s; {@link Builder} adds RevRag's timestamp window.
  */
-public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
+public final class RevRagWebhooks extends AbstractWebhookReceiver<RevRagEvent> {
 
     /** The signature header, {@code t=<unix seconds>,v1=<hex>}. */
     public static final String SIGNATURE_HEADER = SignatureHeader.SIGNATURE_HEADER;
@@ -65,42 +69,32 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     private static final String KEY_EVENT_PART = "signed-body";
 
     private final HmacSha256Verifier verifier;
-    private final Clock clock;
-    private final BodyLimit bodyLimit;
+    private final RequiredHeader signatureHeader;
+    private final RequiredHeader timestampHeader;
     private final WebhookJson json;
     /** Null when the timestamp check was disabled. */
     private final TimestampTolerance tolerance;
+    private final ReceivePath<Void, RevRagEvent> path;
 
-    private RevRagWebhooks(Builder builder) {
-        this.verifier = HmacSha256Verifier.of(builder.secrets);
-        this.clock = builder.clock;
-        this.bodyLimit = builder.bodyLimit;
-        this.json = builder.json;
-        this.tolerance = builder.timestampCheckDisabled ? null : builder.tolerance;
+    private RevRagWebhooks(ReceiverSettings settings, TimestampTolerance tolerance) {
+        super(VENDOR, settings);
+        this.verifier = HmacSha256Verifier.of(settings.secrets());
+        this.signatureHeader = settings.headerLimit().applyTo(SignatureHeader.SIGNATURE);
+        this.timestampHeader = settings.headerLimit().applyTo(SignatureHeader.TIMESTAMP);
+        this.json = settings.json();
+        this.tolerance = tolerance;
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
+                RevRagEvent::type);
     }
 
     /**
-     * A builder; at least one secret is required.
+     * A builder; a signing secret is required, and the timestamp window is
+     * {@link TimestampTolerance#DEFAULT} until changed.
      *
      * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * {@code "revrag"}, as used in delivery keys.
-     *
-     * @return the vendor name
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return bodyLimit;
     }
 
     /**
@@ -113,12 +107,11 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        byte[] body = request.body();
-        bodyLimit.check(body);
-        SignatureHeader header = SignatureHeader.read(request.headers());
+        byte[] body = limitedBody(request);
+        SignatureHeader header = SignatureHeader.read(request.headers(), signatureHeader, timestampHeader);
         Authentication authentication = verifier.verifyAny(header.signatures(), header.signedMessage(body));
         if (tolerance != null) {
-            tolerance.checkEpochSeconds(header.epochSeconds(), clock);
+            tolerance.checkEpochSeconds(header.epochSeconds(), settings().clock());
         }
         return authentication;
     }
@@ -161,13 +154,12 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     @Override
     public VerifiedDelivery<RevRagEvent> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
-        Authentication authentication = verify(request);
-        RevRagEvent event;
-        try {
-            event = parse(request);
-        } catch (WebhookPayloadException e) {
-            throw e.authenticatedBy(authentication);
-        }
+        return path.receive(null, request);
+    }
+
+    private VerifiedDelivery<RevRagEvent> deliver(Void none, WebhookRequest request, Authentication authentication)
+            throws WebhookPayloadException {
+        RevRagEvent event = parse(request);
         // Not the event header: it is not signed, and a replay could change it to dodge de-duplication.
         return VerifiedDelivery.withDefaultKey(VENDOR, KEY_EVENT_PART, event, authentication, request.body());
     }
@@ -179,12 +171,14 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
     @Override
     public String toString() {
         return "RevRagWebhooks[" + verifier + ", tolerance=" + (tolerance == null ? "disabled" : tolerance)
-                + ", bodyLimit=" + bodyLimit.maxBytes() + "]";
+                + ", bodyLimit=" + bodyLimit().maxBytes() + "]";
     }
 
     /**
-     * Configures a {@link RevRagWebhooks}. Defaults: the system UTC clock, {@link BodyLimit#DEFAULT},
-     * {@link WebhookJson#shared()}, {@link TimestampTolerance#DEFAULT}.
+     * Configures a {@link RevRagWebhooks}: the shared options of {@link ReceiverBuilder} (a secret
+     * is required), and RevRag's timestamp window, {@link TimestampTolerance#DEFAULT} unless set.
+     * {@code build()} fails without a secret, and when both a tolerance and
+     * {@link #dangerouslyDisableTimestampCheck()} were given.
      *
      * <pre>{@code
      * RevRagWebhooks revrag = RevRagWebhooks.builder()
@@ -193,11 +187,7 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
-        private List<Secret> secrets = List.of();
-        private Clock clock = Clock.systemUTC();
-        private BodyLimit bodyLimit = BodyLimit.DEFAULT;
-        private WebhookJson json = WebhookJson.shared();
+    public static final class Builder extends ReceiverBuilder<RevRagWebhooks, Builder> {
         private TimestampTolerance tolerance = TimestampTolerance.DEFAULT;
         private boolean toleranceSet;
         private boolean timestampCheckDisabled;
@@ -205,68 +195,21 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
         private Builder() {
         }
 
-        /**
-         * Uses one signing secret, replacing any set before. Its UTF-8 bytes are the HMAC key.
-         *
-         * @param secret the secret RevRag signs with
-         * @return this builder
-         */
-        public Builder secret(Secret secret) {
-            return secrets(List.of(Objects.requireNonNull(secret, "secret")));
-        }
-
-        /**
-         * Uses several signing secrets (rotation): a delivery signed with any of them is accepted,
-         * and {@link Authentication#credentialId()} names the one that matched. Replaces any set before.
-         *
-         * @param secrets one or more secrets
-         * @return this builder
-         * @throws IllegalArgumentException when the list is empty
-         */
-        public Builder secrets(List<Secret> secrets) {
-            List<Secret> copy = List.copyOf(secrets);
-            if (copy.isEmpty()) {
-                throw new IllegalArgumentException("at least one secret is required");
+        @Override
+        protected RevRagWebhooks build(ReceiverSettings settings) {
+            if (settings.secrets().isEmpty()) {
+                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...),"
+                        + " or settings(...) with secrets");
             }
-            this.secrets = copy;
-            return this;
+            if (toleranceSet && timestampCheckDisabled) {
+                throw new IllegalStateException("tolerance(...) and dangerouslyDisableTimestampCheck() contradict"
+                        + " each other: remove one of them");
+            }
+            return new RevRagWebhooks(settings, timestampCheckDisabled ? null : tolerance);
         }
 
         /**
-         * The clock the timestamp window is checked against.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The largest accepted body, checked before any hashing.
-         *
-         * @param bodyLimit the limit
-         * @return this builder
-         */
-        public Builder bodyLimit(BodyLimit bodyLimit) {
-            this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
-            return this;
-        }
-
-        /**
-         * The JSON set-up the body is parsed with.
-         *
-         * @param json the set-up
-         * @return this builder
-         */
-        public Builder json(WebhookJson json) {
-            this.json = Objects.requireNonNull(json, "json");
-            return this;
-        }
-
-        /**
-         * How far the signed {@code t} may lie before and after the clock.
+         * How far the signed {@code t} may lie before and after the {@link #clock(java.time.Clock) clock}.
          *
          * @param tolerance the window
          * @return this builder
@@ -287,23 +230,6 @@ public final class RevRagWebhooks implements WebhookReceiver<RevRagEvent> {
         public Builder dangerouslyDisableTimestampCheck() {
             this.timestampCheckDisabled = true;
             return this;
-        }
-
-        /**
-         * Builds the receiver.
-         *
-         * @return the receiver
-         * @throws IllegalStateException when no secret was given, or when both a tolerance and
-         *     {@link #dangerouslyDisableTimestampCheck()} were given
-         */
-        public RevRagWebhooks build() {
-            if (secrets.isEmpty()) {
-                throw new IllegalStateException("a signing secret is required: call secret(...) or secrets(...)");
-            }
-            if (toleranceSet && timestampCheckDisabled) {
-                throw new IllegalStateException("tolerance(...) and dangerouslyDisableTimestampCheck() contradict each other");
-            }
-            return new RevRagWebhooks(this);
         }
     }
 }

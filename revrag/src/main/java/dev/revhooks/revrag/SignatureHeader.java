@@ -40,8 +40,9 @@ final class SignatureHeader {
     static final String SIGNATURE_HEADER = "X-Webhook-Signature";
     static final String TIMESTAMP_HEADER = "X-Webhook-Timestamp";
 
-    private static final RequiredHeader SIGNATURE = RequiredHeader.of(SIGNATURE_HEADER, FailureReason.MISSING_SIGNATURE);
-    private static final RequiredHeader TIMESTAMP = RequiredHeader.of(TIMESTAMP_HEADER, FailureReason.MISSING_TIMESTAMP);
+    /** The headers with the default length limit; a receiver applies its own {@code HeaderLimit}. */
+    static final RequiredHeader SIGNATURE = RequiredHeader.of(SIGNATURE_HEADER, FailureReason.MISSING_SIGNATURE);
+    static final RequiredHeader TIMESTAMP = RequiredHeader.of(TIMESTAMP_HEADER, FailureReason.MISSING_TIMESTAMP);
     private static final String TIMESTAMP_ENTRY = "t";
     private static final String SIGNATURE_ENTRY = "v1";
 
@@ -57,11 +58,14 @@ final class SignatureHeader {
      * Reads and checks the signature header and the timestamp header.
      *
      * @param headers the request headers
+     * @param signatureHeader {@link #SIGNATURE} with the receiver's length limit
+     * @param timestampHeader {@link #TIMESTAMP} with the receiver's length limit
      * @return the signed timestamp and the candidate signatures
      * @throws WebhookVerificationException as listed on the class
      */
-    static SignatureHeader read(WebhookHeaders headers) throws WebhookVerificationException {
-        String value = SIGNATURE.read(headers);
+    static SignatureHeader read(WebhookHeaders headers, RequiredHeader signatureHeader, RequiredHeader timestampHeader)
+            throws WebhookVerificationException {
+        String value = signatureHeader.read(headers);
         String timestamp = null;
         List<byte[]> signatures = new ArrayList<>(2);
         // One pass over the entries by index: no split, no substrings but t's digits.
@@ -103,8 +107,8 @@ final class SignatureHeader {
         if (signatures.isEmpty()) {
             throw new WebhookVerificationException(FailureReason.MISSING_SIGNATURE, SIGNATURE_HEADER + " has no v1= entry");
         }
-        String timestampHeader = TIMESTAMP.readIfPresent(headers);
-        if (timestampHeader != null && !timestampHeader.equals(timestamp)) {
+        String sentTimestamp = timestampHeader.readIfPresent(headers);
+        if (sentTimestamp != null && !sentTimestamp.equals(timestamp)) {
             throw malformed(TIMESTAMP_HEADER + " differs from the signed t= value");
         }
         // Never modified after this point and never handed out beyond this package.

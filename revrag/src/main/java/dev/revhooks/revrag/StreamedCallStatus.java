@@ -2,7 +2,6 @@ package dev.revhooks.revrag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revhooks.core.OpenEnum;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.json.JsonCursor;
 import dev.revhooks.core.json.WebhookJson;
 import java.io.IOException;
@@ -27,11 +26,7 @@ final class StreamedCallStatus {
      * @return the record, or null when only the databind path can read (or report on) this body
      */
     static CallStatus read(WebhookJson json, byte[] body) {
-        try {
-            return json.read(body, StreamedCallStatus::callStatus);
-        } catch (WebhookPayloadException e) {
-            return null;
-        }
+        return json.readOrStepAside(body, StreamedCallStatus::callStatus);
     }
 
     private static CallStatus callStatus(JsonCursor in) throws IOException {

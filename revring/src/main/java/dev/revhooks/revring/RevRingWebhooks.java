@@ -2,15 +2,17 @@ package dev.revhooks.revring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.revhooks.core.AbstractWebhookReceiver;
 import dev.revhooks.core.Authentication;
-import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.OpenEnum;
+import dev.revhooks.core.ReceivePath;
+import dev.revhooks.core.ReceiverBuilder;
+import dev.revhooks.core.ReceiverSettings;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
 import dev.revhooks.core.WebhookPayloadException;
-import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.guard.RequestGuard;
@@ -59,8 +61,11 @@ import java.util.UUID;
  * {@code post_call}). A pre-call exchange must be answered every time, even
  * when repeated, so its key is unique per delivery ({@code revring:pre_call:} and a random UUID)
  * and never de-duplicates.
+ *
+ * <p>The shared options (the keys, which {@link ReceiverBuilder#secrets(List)} sets, limits, JSON
+ * set-up, observer) are {@link ReceiverBuilder}'s; {@link Builder} adds RevRing's own.
  */
-public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
+public final class RevRingWebhooks extends AbstractWebhookReceiver<RevRingEvent> {
 
     /** The vendor name used in delivery keys. */
     static final String VENDOR = "revring";
@@ -72,15 +77,18 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     private final SharedKeyVerifier apiKeys;
     private final RequestGuard guard;
     private final RevRingEventType served;
-    private final BodyLimit bodyLimit;
     private final WebhookJson json;
+    private final ReceivePath<Void, RevRingEvent> path;
 
-    private RevRingWebhooks(Builder builder) {
-        this.apiKeys = builder.apiKeys.isEmpty() ? null : SharedKeyVerifier.of(API_KEY_HEADER, builder.apiKeys);
+    private RevRingWebhooks(Builder builder, ReceiverSettings settings) {
+        super(VENDOR, settings);
+        this.apiKeys = settings.secrets().isEmpty() ? null
+                : SharedKeyVerifier.of(API_KEY_HEADER, settings.secrets(), settings.headerLimit());
         this.guard = builder.guards.isEmpty() ? null : RequestGuard.allOf(builder.guards);
         this.served = builder.served;
-        this.bodyLimit = builder.bodyLimit;
-        this.json = builder.json;
+        this.json = settings.json();
+        this.path = receivePath((none, request) -> verify(request), this::deliver,
+                RevRingEvent::type);
     }
 
     /**
@@ -90,21 +98,6 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Always {@code "revring"}.
-     *
-     * @return {@code "revring"}
-     */
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public BodyLimit bodyLimit() {
-        return bodyLimit;
     }
 
     /**
@@ -119,7 +112,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      */
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
-        bodyLimit.check(request.body());
+        limitedBody(request);
         if (guard != null) {
             guard.check(request);
         }
@@ -167,20 +160,20 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     @Override
     public VerifiedDelivery<RevRingEvent> receive(WebhookRequest request)
             throws WebhookVerificationException, WebhookPayloadException {
-        Authentication authentication = verify(request);
+        return path.receive(null, request);
+    }
+
+    private VerifiedDelivery<RevRingEvent> deliver(Void none, WebhookRequest request, Authentication authentication)
+            throws WebhookVerificationException, WebhookPayloadException {
         byte[] body = request.body();
         RevRingEvent event = fastPath(body);
         OpenEnum<RevRingEventType> type;
         if (event != null) {
             type = OpenEnum.of(event.type());
         } else {
-            try {
-                Classified classified = classify(body);
-                type = classified.type();
-                event = mismatch(type) == null ? toEvent(classified, body) : null;
-            } catch (WebhookPayloadException e) {
-                throw e.authenticatedBy(authentication);
-            }
+            Classified classified = classify(body);
+            type = classified.type();
+            event = mismatch(type) == null ? toEvent(classified, body) : null;
         }
         String mismatch = mismatch(type);
         if (mismatch != null) {
@@ -194,11 +187,7 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
 
     /** The streaming read of a documented webhook; null sends the body down the tree path. */
     private RevRingEvent fastPath(byte[] body) {
-        try {
-            return StreamedBody.read(json, body);
-        } catch (WebhookPayloadException e) {
-            return null;
-        }
+        return StreamedBody.read(json, body);
     }
 
     /** A pre-call exchange is answered every time, so its key matches no other delivery's. */
@@ -245,8 +234,10 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
     }
 
     /**
-     * Configures a {@link RevRingWebhooks}. Give at least one API key, or choose request guards
-     * alone explicitly.
+     * Configures a {@link RevRingWebhooks}: the shared options of {@link ReceiverBuilder}, where
+     * the secrets are the API keys, and RevRing's own (request guards, the served webhook). Give at
+     * least one API key, or choose request guards alone explicitly: {@code build()} fails otherwise,
+     * and when guards alone were chosen without a guard or together with an API key.
      *
      * <pre>{@code
      * RevRingWebhooks preCall = RevRingWebhooks.builder()
@@ -257,38 +248,26 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
-        private final List<Secret> apiKeys = new ArrayList<>();
+    public static final class Builder extends ReceiverBuilder<RevRingWebhooks, Builder> {
         private final List<RequestGuard> guards = new ArrayList<>();
         private boolean guardsOnly;
         private RevRingEventType served;
-        private BodyLimit bodyLimit = BodyLimit.DEFAULT;
-        private WebhookJson json = WebhookJson.shared();
 
         private Builder() {
         }
 
         /**
-         * Adds an accepted API key: the value RevRing sends in {@code x-api-key}, generated in the
-         * RevRing dashboard. Call it once per active key while rotating.
+         * Adds an accepted API key to the {@link #secrets(List) secrets} set so far: the value
+         * RevRing sends in {@code x-api-key}, generated in the RevRing dashboard. Call it once per
+         * active key while rotating.
          *
          * @param apiKey the key; name it ({@code Secret.of("current", value)}) to see which one matched
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            apiKeys.add(Objects.requireNonNull(apiKey, "apiKey"));
-            return this;
-        }
-
-        /**
-         * Adds several accepted API keys, in the order their ids are reported.
-         *
-         * @param keys the keys
-         * @return this builder
-         */
-        public Builder apiKeys(List<Secret> keys) {
-            keys.forEach(this::apiKey);
-            return this;
+            List<Secret> keys = new ArrayList<>(settings().secrets());
+            keys.add(Objects.requireNonNull(apiKey, "apiKey"));
+            return secrets(keys);
         }
 
         /**
@@ -335,51 +314,24 @@ public final class RevRingWebhooks implements WebhookReceiver<RevRingEvent> {
             return this;
         }
 
-        /**
-         * Sets the largest accepted body; the default is {@link BodyLimit#DEFAULT} (8 MiB).
-         *
-         * @param bodyLimit the limit
-         * @return this builder
-         */
-        public Builder bodyLimit(BodyLimit bodyLimit) {
-            this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
-            return this;
-        }
-
-        /**
-         * Sets the JSON set-up used to parse bodies; the default is {@link WebhookJson#shared()}.
-         *
-         * @param json the JSON set-up
-         * @return this builder
-         */
-        public Builder json(WebhookJson json) {
-            this.json = Objects.requireNonNull(json, "json");
-            return this;
-        }
-
-        /**
-         * Builds the immutable receiver.
-         *
-         * @return the receiver
-         * @throws IllegalStateException when no API key is given and guards alone were not chosen,
-         *     or guards alone were chosen without a guard or together with an API key
-         */
-        public RevRingWebhooks build() {
+        @Override
+        protected RevRingWebhooks build(ReceiverSettings settings) {
             if (guardsOnly) {
                 if (guards.isEmpty()) {
                     throw new IllegalStateException(
-                            "dangerouslyAuthenticateWithRequestGuardsOnly() needs at least one requestGuard(...)");
+                            "dangerouslyAuthenticateWithRequestGuardsOnly() needs at least one requestGuard(...): add one, or"
+                            + " authenticate with the x-api-key header instead (apiKey(...) or secrets(...))");
                 }
-                if (!apiKeys.isEmpty()) {
+                if (!settings.secrets().isEmpty()) {
                     throw new IllegalStateException("API keys are configured, so dangerouslyAuthenticateWithRequestGuardsOnly()"
                             + " would ignore them: remove one or the other");
                 }
-            } else if (apiKeys.isEmpty()) {
+            } else if (settings.secrets().isEmpty()) {
                 throw new IllegalStateException("RevRing webhooks are authenticated by the x-api-key header: call apiKey(...)"
-                        + " with the key from the RevRing dashboard (to rely on request guards alone instead, add"
-                        + " requestGuard(...) and call dangerouslyAuthenticateWithRequestGuardsOnly())");
+                        + " or secrets(...) with the key from the RevRing dashboard (to rely on request guards alone"
+                        + " instead, add requestGuard(...) and call dangerouslyAuthenticateWithRequestGuardsOnly())");
             }
-            return new RevRingWebhooks(this);
+            return new RevRingWebhooks(this, settings);
         }
     }
 }

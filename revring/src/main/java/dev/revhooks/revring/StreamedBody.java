@@ -2,7 +2,6 @@ package dev.revhooks.revring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revhooks.core.OpenEnum;
-import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.json.JsonCursor;
 import dev.revhooks.core.json.WebhookJson;
 import java.io.IOException;
@@ -52,12 +51,12 @@ final class StreamedBody {
      * Reads a pre-call or post-call body.
      *
      * @return the event, or null when the body names another event (only the tree path keeps those)
-     * @throws WebhookPayloadException when this pass cannot read the body
+     *     or this pass cannot read it
      */
-    static RevRingEvent read(WebhookJson json, byte[] body) throws WebhookPayloadException {
-        return json.read(body, in -> {
+    static RevRingEvent read(WebhookJson json, byte[] body) {
+        return json.readOrStepAside(body, in -> {
             StreamedBody b = new StreamedBody();
-            b.readFields(in);
+            in.fields(b::field);
             if (!b.hasEvent || RevRingEventType.POST_CALL.wireName().equals(b.event)) {
                 return new RevRingEvent.PostCall(b.postCall(in));
             }
@@ -69,39 +68,37 @@ final class StreamedBody {
         });
     }
 
-    private void readFields(JsonCursor in) throws IOException {
-        for (String field = in.nextField(); field != null; field = in.nextField()) {
-            switch (field) {
-                case "event" -> {
-                    hasEvent = true;
-                    event = in.required("event", in.string());
-                }
-                case "id" -> id = in.uuid();
-                case "direction" -> direction = in.openEnum(CallDirection.class);
-                case "status" -> status = in.openEnum(CallStatus.class);
-                case "fromNumber" -> fromNumber = in.string();
-                case "toNumber" -> toNumber = in.string();
-                case "organizationId" -> organizationId = in.string();
-                case "agentId" -> agentId = in.uuid();
-                case "dialedAgentId" -> dialedAgentId = in.uuid();
-                case "recordingUrl" -> recordingUrl = in.string();
-                case "hangupCause" -> hangupCause = in.openEnum(HangupCause.class);
-                case "errorMessage" -> errorMessage = in.string();
-                case "transcript" -> transcript = in.trees();
-                case "summary" -> summary = in.string();
-                case "metrics" -> metrics = in.tree();
-                case "initiatedAt" -> initiatedAt = in.instant();
-                case "startedAt" -> startedAt = in.instant();
-                case "endedAt" -> endedAt = in.instant();
-                case "durationSeconds" -> durationSeconds = in.integer();
-                case "agentName" -> agentName = in.string();
-                case "sipTrunkId" -> sipTrunkId = in.string();
-                case "agentCallerIdName" -> agentCallerIdName = in.string();
-                case "variables" -> variables = in.tree();
-                case "createdAt" -> createdAt = in.instant();
-                case "updatedAt" -> updatedAt = in.instant();
-                default -> in.skip();
+    private void field(String name, JsonCursor in) throws IOException {
+        switch (name) {
+            case "event" -> {
+                hasEvent = true;
+                event = in.required("event", in.string());
             }
+            case "id" -> id = in.uuid();
+            case "direction" -> direction = in.openEnum(CallDirection.class);
+            case "status" -> status = in.openEnum(CallStatus.class);
+            case "fromNumber" -> fromNumber = in.string();
+            case "toNumber" -> toNumber = in.string();
+            case "organizationId" -> organizationId = in.string();
+            case "agentId" -> agentId = in.uuid();
+            case "dialedAgentId" -> dialedAgentId = in.uuid();
+            case "recordingUrl" -> recordingUrl = in.string();
+            case "hangupCause" -> hangupCause = in.openEnum(HangupCause.class);
+            case "errorMessage" -> errorMessage = in.string();
+            case "transcript" -> transcript = in.trees();
+            case "summary" -> summary = in.string();
+            case "metrics" -> metrics = in.tree();
+            case "initiatedAt" -> initiatedAt = in.instant();
+            case "startedAt" -> startedAt = in.instant();
+            case "endedAt" -> endedAt = in.instant();
+            case "durationSeconds" -> durationSeconds = in.integer();
+            case "agentName" -> agentName = in.string();
+            case "sipTrunkId" -> sipTrunkId = in.string();
+            case "agentCallerIdName" -> agentCallerIdName = in.string();
+            case "variables" -> variables = in.tree();
+            case "createdAt" -> createdAt = in.instant();
+            case "updatedAt" -> updatedAt = in.instant();
+            default -> in.skip();
         }
     }
 

@@ -198,7 +198,7 @@ class AuthenticationTest {
         assertThatThrownBy(() -> RevRingWebhooks.builder().apiKey(KEY).requestGuard(PathTokenGuard.lastPathSegment(PATH_TOKEN))
                 .dangerouslyAuthenticateWithRequestGuardsOnly().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("remove one");
-        assertThatThrownBy(() -> RevRingWebhooks.builder().apiKeys(List.of()).build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RevRingWebhooks.builder().secrets(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -218,7 +218,7 @@ class AuthenticationTest {
     @Test
     void apiKeysAddsEveryKeyInOrder() throws Exception {
         RevRingWebhooks rotated = RevRingWebhooks.builder()
-                .apiKeys(List.of(Secret.of(KEY_VALUE), Secret.of(PREVIOUS_KEY_VALUE))).build();
+                .secrets(List.of(Secret.of(KEY_VALUE), Secret.of(PREVIOUS_KEY_VALUE))).build();
         assertThat(rotated.verify(withKey("x-api-key", KEY_VALUE)).credentialId()).isEqualTo("secret-1");
         assertThat(rotated.verify(withKey("x-api-key", PREVIOUS_KEY_VALUE)).credentialId()).isEqualTo("secret-2");
         assertThat(rotated.vendor()).isEqualTo("revring");

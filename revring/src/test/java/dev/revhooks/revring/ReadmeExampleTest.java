@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.VerifiedDelivery;
+import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
+import dev.revhooks.core.testing.ReadmeSnippets;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,14 +32,21 @@ class ReadmeExampleTest {
     private final List<CallRecord> calls = new ArrayList<>();
     private final List<byte[]> deadLetters = new ArrayList<>();
 
-    private final RevRingWebhooks revring = RevRingWebhooks.builder()
-            .apiKey(Secret.of("current", KEY_VALUE))  // README: System.getenv("REVRING_API_KEY")
-            .build();                                  // once; immutable and thread-safe
+    private final String apiKey = KEY_VALUE;          // README: System.getenv("REVRING_API_KEY")
 
-    // --- README quick start, from here ---
-    Response handle(byte[] rawBody, Map<String, String> headers) {
+    // README build: from here
+    RevRingWebhooks revring = RevRingWebhooks.builder()
+            .apiKey(Secret.of("current", apiKey))
+            .build();                                  // once; immutable and thread-safe
+    // README build: to here
+
+    // README handle: from here
+    Response handle(byte[] rawBody, Map<String, List<String>> headers) {
+        WebhookRequest request = WebhookRequest.builder(rawBody)
+                .headers(WebhookHeaders.of(headers))   // Map<String, List<String>>: every value kept
+                .build();
         try {
-            VerifiedDelivery<RevRingEvent> delivery = revring.receive(WebhookRequest.of(rawBody, headers));
+            VerifiedDelivery<RevRingEvent> delivery = revring.receive(request);
             if (delivery.event() instanceof RevRingEvent.PreCall preCall) {   // answer within 3 seconds
                 PreCallRequest call = preCall.request();
                 return new Response(200, PreCallAnswer.builder()
@@ -50,31 +60,40 @@ class ReadmeExampleTest {
             }
             return new Response(200, new byte[0]);
         } catch (WebhookVerificationException e) {
-            return new Response(e.reason().httpStatus(), new byte[0]);   // not from RevRing
+            return new Response(e.reason().httpStatus(), new byte[0]);   // not from RevRing, key repeated: 401
         } catch (WebhookPayloadException e) {
             deadLetters.add(e.rawBody());                                 // authentic: keep it
             return new Response(200, PreCallAnswer.empty().toJson());
         }
     }
-    // --- to here ---
+    // README handle: to here
 
     @Test
     void theQuickStartAnswersPreCallsStoresPostCallsAndRejectsForgeries() {
-        Response answer = handle(resource(PRE_CALL), Map.of("x-api-key", KEY_VALUE));
+        Response answer = handle(resource(PRE_CALL), Map.of("x-api-key", List.of(KEY_VALUE)));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"variables\":{\"callerNumber\":\"+14155550123\",\"directDial\":false}}");
 
-        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", KEY_VALUE)).status()).isEqualTo(200);
-        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", KEY_VALUE)).status()).isEqualTo(200);
+        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", List.of(KEY_VALUE))).status()).isEqualTo(200);
+        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", List.of(KEY_VALUE))).status()).isEqualTo(200);
         assertThat(calls).hasSize(1);
 
-        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", "guess")).status()).isEqualTo(401);
+        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", List.of("guess"))).status()).isEqualTo(401);
         assertThat(handle(resource(COMPLETED), Map.of()).status()).isEqualTo(401);
+        assertThat(handle(resource(COMPLETED), Map.of("x-api-key", List.of(KEY_VALUE, KEY_VALUE))).status())
+                .isEqualTo(401);
 
-        assertThat(handle("{\"event\":\"pre_call\"}".getBytes(StandardCharsets.UTF_8), Map.of("x-api-key", KEY_VALUE)).status())
+        assertThat(handle("{\"event\":\"pre_call\"}".getBytes(StandardCharsets.UTF_8), Map.of("x-api-key", List.of(KEY_VALUE))).status())
                 .isEqualTo(200);
         assertThat(deadLetters).hasSize(1);
         assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void theReadmesQuoteTheTestedExample() {
+        Path source = Path.of("src/test/java/dev/revhooks/revring/ReadmeExampleTest.java");
+        ReadmeSnippets.assertQuoted(Path.of("README.md"), source, "build", "handle");
+        ReadmeSnippets.assertQuoted(Path.of("../README.md"), source, "build", "handle");
     }
 }

@@ -34,10 +34,10 @@ class RevRingFuzzTest {
     private static final List<Secret> KEYS = List.of(Secret.of("current", KEY_VALUE), Secret.of("previous", PREVIOUS_KEY_VALUE));
     private static final PathTokenGuard GUARD = PathTokenGuard.lastPathSegment(Secret.of(TOKEN_VALUE));
 
-    static final RevRingWebhooks KEYED = RevRingWebhooks.builder().apiKeys(KEYS).build();
-    static final RevRingWebhooks PRE_CALL_ONLY = RevRingWebhooks.builder().apiKeys(KEYS)
+    static final RevRingWebhooks KEYED = RevRingWebhooks.builder().secrets(KEYS).build();
+    static final RevRingWebhooks PRE_CALL_ONLY = RevRingWebhooks.builder().secrets(KEYS)
             .serving(RevRingEventType.PRE_CALL).build();
-    static final RevRingWebhooks KEYED_AND_GUARDED = RevRingWebhooks.builder().apiKeys(KEYS).requestGuard(GUARD).build();
+    static final RevRingWebhooks KEYED_AND_GUARDED = RevRingWebhooks.builder().secrets(KEYS).requestGuard(GUARD).build();
     static final RevRingWebhooks GUARDS_ONLY = RevRingWebhooks.builder().requestGuard(GUARD)
             .dangerouslyAuthenticateWithRequestGuardsOnly().build();
     private static final List<RevRingWebhooks> RECEIVERS = List.of(KEYED, PRE_CALL_ONLY, KEYED_AND_GUARDED, GUARDS_ONLY);

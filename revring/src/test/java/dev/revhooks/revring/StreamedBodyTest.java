@@ -60,12 +60,7 @@ class StreamedBodyTest {
                         }
                     }
                     byte[] body = json.append('}').toString().getBytes(StandardCharsets.UTF_8);
-                    RevRingEvent fast;
-                    try {
-                        fast = StreamedBody.read(JSON, body);
-                    } catch (WebhookPayloadException e) {
-                        return; // stepped aside: the tree path decides
-                    }
+                    RevRingEvent fast = StreamedBody.read(JSON, body); // null: stepped aside, the tree path decides
                     if (fast != null) {
                         assertThat(fast).as(json.toString()).isEqualTo(databind(body));
                     }

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -31,9 +32,16 @@ final class JettyServer implements AutoCloseable {
     }
 
     JettyServer(Map<String, Filter> filtersByPath, Map<String, HttpServlet> servletsByPath) throws Exception {
+        this(filtersByPath, servletsByPath, 64 * 1024, Duration.ofSeconds(30));
+    }
+
+    /** With Jetty's limit for all request headers together, and its connection idle timeout. */
+    JettyServer(Map<String, Filter> filtersByPath, Map<String, HttpServlet> servletsByPath, int requestHeaderSize,
+                Duration idleTimeout) throws Exception {
         HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(64 * 1024);
+        http.setRequestHeaderSize(requestHeaderSize);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(idleTimeout.toMillis());
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -43,6 +51,10 @@ final class JettyServer implements AutoCloseable {
         servletsByPath.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
         server.start();
+    }
+
+    int port() {
+        return connector.getLocalPort();
     }
 
     URI uri(String pathAndQuery) {

@@ -2,7 +2,9 @@ package dev.revhooks.servlet;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,6 +32,19 @@ final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** Waits, at most {@code bound}, for a record containing {@code text}; false when none came. */
+    synchronized boolean await(String text, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (lines.stream().noneMatch(line -> line.contains(text))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     @Override
     public void publish(LogRecord record) {
         StringWriter text = new StringWriter();
@@ -39,6 +54,9 @@ final class LogCapture extends Handler implements AutoCloseable {
             record.getThrown().printStackTrace(new PrintWriter(text));
         }
         lines.add(text.toString());
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     @Override

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.revhooks.core.BodyLimit;
 import dev.revhooks.core.VerifiedDelivery;
+import dev.revhooks.core.DeliveryKey;
+import dev.revhooks.core.replay.ClaimToken;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
+import dev.revhooks.core.replay.ReplayGuard;
+import dev.revhooks.core.replay.ReplayStoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +35,7 @@ class ReplayGuardFilterTest {
     private static final CountDownLatch ENTERED_SLOW = new CountDownLatch(1);
     private static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
     private static final InMemoryReplayGuard GUARD_OF_EXCHANGES = InMemoryReplayGuard.builder().build();
+    private static final StoreSwitch STORE = new StoreSwitch(InMemoryReplayGuard.builder().build());
     private static JettyServer server;
 
     /** Counts deliveries per "id"; fails the first attempt of ids starting with "flaky"; blocks on "slow". */
@@ -67,7 +72,8 @@ class ReplayGuardFilterTest {
                 "/always", WebhookFilter.builder(receiver).replayGuard(InMemoryReplayGuard.builder().build())
                         .skipReplayGuardWhen(d -> true).build(),
                 "/exchange", WebhookFilter.builder(new TestReceiver(BodyLimit.DEFAULT, true))
-                        .replayGuard(GUARD_OF_EXCHANGES).skipReplayGuardWhen(d -> false).build());
+                        .replayGuard(GUARD_OF_EXCHANGES).skipReplayGuardWhen(d -> false).build(),
+                "/shared", WebhookFilter.builder(receiver).replayGuard(STORE).build());
         server = new JettyServer(filters, new CountingApp());
     }
 
@@ -133,5 +139,74 @@ class ReplayGuardFilterTest {
         assertThat(post("/always", "b").get().statusCode()).isEqualTo(204);
         assertThat(post("/always", "b").get().statusCode()).isEqualTo(204);
         assertThat(handled("b")).isEqualTo(2);
+    }
+
+    /**
+     * The failure a shared store's guard reports while its store is down, in front of a working
+     * guard: the filter's side of it. The stores' own modules test the real outages.
+     */
+    static final class StoreSwitch implements ReplayGuard {
+        private final ReplayGuard working;
+        volatile boolean claimsFail;
+        volatile boolean settlingFails;
+
+        StoreSwitch(ReplayGuard working) {
+            this.working = working;
+        }
+
+        @Override
+        public ClaimResult claim(DeliveryKey key) {
+            if (claimsFail) {
+                throw new ReplayStoreUnavailableException("test store: claim failed", new java.io.IOException("connection refused"));
+            }
+            return working.claim(key);
+        }
+
+        @Override
+        public boolean complete(DeliveryKey key, ClaimToken token) {
+            if (settlingFails) {
+                throw new ReplayStoreUnavailableException("test store: complete failed", new java.io.IOException("connection reset"));
+            }
+            return working.complete(key, token);
+        }
+
+        @Override
+        public boolean release(DeliveryKey key, ClaimToken token) {
+            if (settlingFails) {
+                throw new ReplayStoreUnavailableException("test store: release failed", new java.io.IOException("connection reset"));
+            }
+            return working.release(key, token);
+        }
+    }
+
+    @Test
+    void anUnavailableStoreGets503WithRetryAfterAndNothingIsPassedOn() throws Exception {
+        STORE.claimsFail = true;
+        try {
+            HttpResponse<String> down = post("/shared", "outage-1").get();
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(down.body()).isEqualTo("replay guard store unavailable; retry later\n");
+            assertThat(handled("outage-1")).isZero();
+        } finally {
+            STORE.claimsFail = false;
+        }
+        assertThat(post("/shared", "outage-1").get().statusCode()).as("the vendor's retry").isEqualTo(204);
+        assertThat(post("/shared", "outage-1").get().statusCode()).isEqualTo(200);
+        assertThat(handled("outage-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreFailingAfterTheAppAnsweredKeepsTheAppsAnswerAndTheClaimUntilItsLease() throws Exception {
+        STORE.settlingFails = true;
+        try {
+            assertThat(post("/shared", "outage-2").get().statusCode()).isEqualTo(204);
+            assertThat(post("/shared", "flaky-outage").get().statusCode()).isEqualTo(503);
+        } finally {
+            STORE.settlingFails = false;
+        }
+        assertThat(post("/shared", "outage-2").get().statusCode()).as("claimed until its lease expires").isEqualTo(409);
+        assertThat(handled("outage-2")).isEqualTo(1);
+        assertThat(handled("flaky-outage")).isEqualTo(1);
     }
 }

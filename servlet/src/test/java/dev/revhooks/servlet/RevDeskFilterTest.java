@@ -212,8 +212,8 @@ class RevDeskFilterTest {
             assertRejected(send("/revdesk/call_no_answer/pt_wrong", SIGNER.request(CALL)), FailureReason.REQUEST_GUARD_FAILED,
                     PATH_TOKEN);
             assertThat(logs.records()).hasSize(4).allSatisfy(record -> assertThat(record)
-                    .isEqualTo("INFO revdesk webhook rejected: REQUEST_GUARD_FAILED: a request guard refused the request"
-                            + " (path token does not match)"));
+                    .isEqualTo("INFO webhook rejected vendor=revdesk reason=request_guard_failed status=401"
+                            + " detail=\"REQUEST_GUARD_FAILED: a request guard refused the request (path token does not match)\""));
         }
     }
 

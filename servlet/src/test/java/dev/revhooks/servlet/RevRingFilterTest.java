@@ -49,7 +49,7 @@ class RevRingFilterTest {
     @BeforeAll
     static void start() throws Exception {
         server = new JettyServer(Map.of(
-                "/revring", WebhookFilter.of(RevRingWebhooks.builder().apiKeys(List.of(KEY, PREVIOUS_KEY)).build()),
+                "/revring", WebhookFilter.of(RevRingWebhooks.builder().secrets(List.of(KEY, PREVIOUS_KEY)).build()),
                 "/revring/post-call", WebhookFilter.of(RevRingWebhooks.builder().apiKey(KEY)
                         .serving(RevRingEventType.POST_CALL).build())), APP);
     }

@@ -117,7 +117,7 @@ class RevontFilterTest {
                     expected.substring("sha256=".length()))), FailureReason.MALFORMED_SIGNATURE, SECRET_VALUE, expected);
 
             assertThat(logs.records()).hasSize(4).allSatisfy(record -> assertThat(record)
-                    .startsWith("INFO revont webhook rejected: ")
+                    .startsWith("INFO webhook rejected vendor=revont reason=")
                     .doesNotContain(SECRET_VALUE).doesNotContain(expected.substring("sha256=".length())));
         }
         assertThat(APP.calls()).isEqualTo(before);
@@ -144,8 +144,9 @@ class RevontFilterTest {
             WebhookHttp.postEndlessBody(server.uri("/revont/small"))
                     .ifPresent(answer -> assertRejected(answer, FailureReason.PAYLOAD_TOO_LARGE, SECRET_VALUE));
             assertThat(logs.records()).singleElement().satisfies(record -> assertThat(record)
-                    .isEqualTo("INFO revont webhook rejected: PAYLOAD_TOO_LARGE: the body is larger than the allowed size"
-                            + " (limit is " + SMALL_LIMIT + " bytes)"));
+                    .isEqualTo("INFO webhook rejected vendor=revont reason=payload_too_large status=413"
+                            + " detail=\"PAYLOAD_TOO_LARGE: the body is larger than the allowed size (limit is " + SMALL_LIMIT
+                            + " bytes)\""));
         }
     }
 

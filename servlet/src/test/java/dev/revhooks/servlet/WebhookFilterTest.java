@@ -132,6 +132,13 @@ class WebhookFilterTest {
         assertThat(put.statusCode()).isEqualTo(405);
     }
 
+    /**
+     * {@code HttpClient} writes the whole body before it reads the answer. The filter refuses the
+     * body from its {@code Content-Length}, then reads and discards it (it is within twice the
+     * limit), so the 413 always arrives and the connection stays usable: the next delivery on the
+     * same client passes. (Before the drain, Jetty closed the connection under the client's write
+     * and the answer was sometimes lost; {@link TooLargeAnswerTest} checks the bytes on the wire.)
+     */
     @Test
     void aBodyAtTheLimitPassesAndOneBytePastIs413() throws Exception {
         byte[] atLimit = paddedJson(LIMIT);
@@ -140,6 +147,8 @@ class WebhookFilterTest {
         HttpResponse<String> response = post("/hooks/plain", over, TestReceiver.sign(over));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).startsWith("PAYLOAD_TOO_LARGE");
+        assertThat(response.headers().firstValue("Connection")).isEmpty();
+        assertThat(post("/hooks/plain", atLimit, TestReceiver.sign(atLimit)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -150,7 +159,7 @@ class WebhookFilterTest {
                 assertThat(response.body()).startsWith("PAYLOAD_TOO_LARGE");
             });
             assertThat(logs.records()).singleElement()
-                    .satisfies(record -> assertThat(record).contains("rejected: PAYLOAD_TOO_LARGE"));
+                    .satisfies(record -> assertThat(record).contains("webhook rejected vendor=test reason=payload_too_large status=413"));
         }
 
         byte[] small = BODY;

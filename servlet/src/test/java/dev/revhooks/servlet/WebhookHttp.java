@@ -65,10 +65,11 @@ final class WebhookHttp {
     }
 
     /**
-     * POSTs a chunked body that never ends. The filter must answer {@code 413} after reading one
-     * byte past the limit. It then stops reading, so the container closes the connection while the
-     * client is still sending, and TCP may discard the answer before the client reads it: the
-     * result is the answer, or empty when the connection was closed first.
+     * POSTs a chunked body that never ends. The filter must answer {@code 413}: it refuses the body
+     * one byte past the limit and discards what follows up to twice the limit, then stops reading,
+     * so the container closes the connection while the client is still sending, and TCP may
+     * discard the answer before the client reads it: the result is the answer, or empty when the
+     * connection was closed first. ({@link TooLargeAnswerTest} shows a client that reads in time.)
      */
     static Optional<HttpResponse<String>> postEndlessBody(URI uri) throws InterruptedException {
         InputStream endless = new InputStream() {

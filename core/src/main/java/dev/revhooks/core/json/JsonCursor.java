@@ -59,6 +59,30 @@ public final class JsonCursor {
         T read(JsonCursor in) throws IOException;
     }
 
+    /**
+     * Reads one field of an object whose fields {@link #fields(FieldReader)} walks.
+     *
+     * <pre>{@code
+     * in.fields((name, cursor) -> {
+     *     switch (name) {
+     *         case "id" -> id = cursor.uuid();
+     *         default -> cursor.skip();
+     *     }
+     * });
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface FieldReader {
+        /**
+         * Reads (or {@link JsonCursor#skip() skips}) the value of field {@code name}.
+         *
+         * @param name the field's name
+         * @param in the cursor, before the field's value
+         * @throws IOException on a JSON or type error
+         */
+        void field(String name, JsonCursor in) throws IOException;
+    }
+
     private final JsonParser parser;
     /** Reads a value in the middle of the stream: trailing tokens are the rest of the document, not an error. */
     private final com.fasterxml.jackson.databind.ObjectReader trees;
@@ -80,6 +104,23 @@ public final class JsonCursor {
     public String nextField() throws IOException {
         field = parser.nextFieldName();
         return field;
+    }
+
+    /**
+     * Walks every field of the current object up to its end, handing each to {@code reader}, which
+     * must read or skip the value: the one loop every streamed body runs.
+     *
+     * <pre>{@code
+     * in.fields(this::field); // field(name, in) assigns what it reads
+     * }</pre>
+     *
+     * @param reader reads one field
+     * @throws IOException on malformed JSON or what the reader throws
+     */
+    public void fields(FieldReader reader) throws IOException {
+        for (String name = nextField(); name != null; name = nextField()) {
+            reader.field(name, this);
+        }
     }
 
     /**

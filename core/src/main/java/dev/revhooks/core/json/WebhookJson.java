@@ -167,6 +167,30 @@ public final class WebhookJson {
     }
 
     /**
+     * The fast path of a vendor's parse (see CONTRIBUTING, "The parse path"): reads a verified body
+     * with a streaming reader, and steps aside, returning null, when the reader returns null (a
+     * shape it does not handle) or the body errs in any way. The databind or tree path then
+     * decides, and reports every error; so a fast path never decides a rejection.
+     *
+     * <pre>{@code
+     * CallStatus streamed = json.readOrStepAside(body, StreamedCallStatus::callStatus);
+     * CallStatus call = streamed != null ? streamed : json.read(body, CallStatus.class);
+     * }</pre>
+     *
+     * @param <T> what the reader builds
+     * @param rawBody the verified body
+     * @param reader reads the top-level object; returns null to step aside
+     * @return the value, or null when the other path must decide
+     */
+    public <T> T readOrStepAside(byte[] rawBody, JsonCursor.ObjectReader<T> reader) {
+        try {
+            return read(rawBody, reader);
+        } catch (WebhookPayloadException e) {
+            return null;
+        }
+    }
+
+    /**
      * Reads a verified body as a JSON object tree.
      *
      * @param rawBody the verified body

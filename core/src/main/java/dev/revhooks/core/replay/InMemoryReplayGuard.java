@@ -14,10 +14,11 @@ import java.util.Objects;
  *
  * <p>A completed key is remembered for {@code retention} (default 24 hours, longer than every
  * vendor's retry schedule) and at most {@code maxEntries} keys are kept (default 100,000): past
- * that, the oldest are forgotten first, so memory stays bounded under a flood. A claim that is
- * neither completed nor released within the in-progress timeout (default 5 minutes: a request
- * that crashed) is forgotten, so the vendor's next retry is handled. Thread-safe; the clock is
- * injectable for tests.
+ * that, the oldest are forgotten first, so memory stays bounded under a flood. A claim is a lease
+ * of the in-progress timeout (default 5 minutes): one neither completed nor released by then (a
+ * request that crashed) is taken over by the next copy, and the stale owner's late
+ * {@code complete}/{@code release} returns false and changes nothing. Thread-safe; the clock is
+ * injectable for tests. It never throws {@link ReplayStoreUnavailableException}.
  *
  * <pre>{@code
  * ReplayGuard guard = InMemoryReplayGuard.builder().retention(Duration.ofHours(48)).maxEntries(500_000).build();
@@ -27,7 +28,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
 
     private enum State { IN_PROGRESS, PROCESSED }
 
-    private record Entry(State state, Instant expiresAt) {
+    /** A key's state; {@code token} is the owner's while in progress, null once processed. */
+    private record Entry(State state, Instant expiresAt, ClaimToken token) {
     }
 
     private final Duration retention;
@@ -53,41 +55,51 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     }
 
     @Override
-    public Claim claim(DeliveryKey key) {
+    public ClaimResult claim(DeliveryKey key) {
         Objects.requireNonNull(key, "key");
         Instant now = clock.instant();
         synchronized (entries) {
             Entry existing = entries.get(key.value());
             if (existing != null && existing.expiresAt().isAfter(now)) {
-                return existing.state() == State.PROCESSED ? Claim.ALREADY_PROCESSED : Claim.IN_PROGRESS;
+                return ClaimResult.notClaimed(existing.state() == State.PROCESSED ? Claim.ALREADY_PROCESSED : Claim.IN_PROGRESS);
             }
+            ClaimToken token = ClaimToken.random();
             entries.remove(key.value()); // re-inserted last, so eviction order follows recency of claims
-            entries.put(key.value(), new Entry(State.IN_PROGRESS, now.plus(inProgressTimeout)));
+            entries.put(key.value(), new Entry(State.IN_PROGRESS, now.plus(inProgressTimeout), token));
             evict(now);
-            return Claim.NEW;
+            return ClaimResult.claimed(token);
         }
     }
 
     @Override
-    public void complete(DeliveryKey key) {
+    public boolean complete(DeliveryKey key, ClaimToken token) {
+        Objects.requireNonNull(key, "key");
         Instant now = clock.instant();
         synchronized (entries) {
-            boolean known = entries.containsKey(key.value());
-            entries.put(key.value(), new Entry(State.PROCESSED, now.plus(retention)));
-            if (!known) {
-                evict(now);
+            if (!owns(key, token)) {
+                return false;
             }
+            entries.put(key.value(), new Entry(State.PROCESSED, now.plus(retention), null));
+            return true;
         }
     }
 
     @Override
-    public void release(DeliveryKey key) {
+    public boolean release(DeliveryKey key, ClaimToken token) {
+        Objects.requireNonNull(key, "key");
         synchronized (entries) {
-            Entry existing = entries.get(key.value());
-            if (existing != null && existing.state() == State.IN_PROGRESS) {
-                entries.remove(key.value());
+            if (!owns(key, token)) {
+                return false;
             }
+            entries.remove(key.value());
+            return true;
         }
+    }
+
+    /** Whether {@code token} holds the claim of {@code key}: stored, in progress, same token (expired or not). */
+    private boolean owns(DeliveryKey key, ClaimToken token) {
+        Entry existing = entries.get(key.value());
+        return existing != null && existing.state() == State.IN_PROGRESS && existing.token().equals(token);
     }
 
     /**

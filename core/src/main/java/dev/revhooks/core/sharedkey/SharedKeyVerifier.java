@@ -2,6 +2,7 @@ package dev.revhooks.core.sharedkey;
 
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.HeaderLimit;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookHeaders;
@@ -37,8 +38,9 @@ public final class SharedKeyVerifier {
     private final byte[][] keys;
     private final Authentication[] results;
 
-    private SharedKeyVerifier(String headerName, List<Secret> keys) {
-        this.header = RequiredHeader.of(Objects.requireNonNull(headerName, "headerName"), FailureReason.MISSING_SIGNATURE);
+    private SharedKeyVerifier(String headerName, List<Secret> keys, HeaderLimit headerLimit) {
+        this.header = headerLimit.applyTo(
+                RequiredHeader.of(Objects.requireNonNull(headerName, "headerName"), FailureReason.MISSING_SIGNATURE));
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one key is required");
         }
@@ -59,7 +61,24 @@ public final class SharedKeyVerifier {
      * @return the verifier
      */
     public static SharedKeyVerifier of(String headerName, List<Secret> keys) {
-        return new SharedKeyVerifier(headerName, List.copyOf(keys));
+        return of(headerName, keys, HeaderLimit.DEFAULT);
+    }
+
+    /**
+     * A verifier of the header {@code headerName} against the given keys, refusing a header value
+     * longer than {@code headerLimit} with {@link FailureReason#HEADER_TOO_LARGE}.
+     *
+     * <pre>{@code
+     * SharedKeyVerifier verifier = SharedKeyVerifier.of("x-api-key", keys, HeaderLimit.ofChars(256));
+     * }</pre>
+     *
+     * @param headerName the header carrying the key, any case
+     * @param keys one or more active keys
+     * @param headerLimit the longest accepted header value
+     * @return the verifier
+     */
+    public static SharedKeyVerifier of(String headerName, List<Secret> keys, HeaderLimit headerLimit) {
+        return new SharedKeyVerifier(headerName, List.copyOf(keys), Objects.requireNonNull(headerLimit, "headerLimit"));
     }
 
     /**

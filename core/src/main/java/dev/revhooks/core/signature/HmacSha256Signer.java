@@ -1,7 +1,6 @@
 package dev.revhooks.core.signature;
 
 import dev.revhooks.core.Secret;
-import javax.crypto.Mac;
 import org.apache.commons.codec.binary.Hex;
 
 /**
@@ -27,11 +26,7 @@ public final class HmacSha256Signer {
      * @return the 32-byte MAC
      */
     public static byte[] sign(Secret secret, byte[]... parts) {
-        Mac mac = HmacSha256.initialised(secret.bytes());
-        for (byte[] part : parts) {
-            mac.update(part);
-        }
-        return mac.doFinal();
+        return HmacSha256.of(secret.bytes()).mac(parts);
     }
 
     /**

@@ -22,8 +22,13 @@ public final class Sha256 {
      * @return 32 bytes
      */
     public static byte[] digest(byte[] bytes) {
+        return newDigest().digest(bytes);
+    }
+
+    /** A new SHA-256 {@link MessageDigest} from the JDK's providers. */
+    static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }

@@ -29,7 +29,7 @@ class ApiArgumentsTest {
                 Arguments.of("", "the webhook url must be an https:// URL"),
                 Arguments.of("https:///tok3n-SECRET-path",
                         "the webhook url must name a host (a DNS name or an IP address)"),
-                Arguments.of("https://hooks example.com/tok3n-SECRET-path",
+                Arguments.of("https:// hooks.example.com/tok3n-SECRET-path",
                         "the webhook url is not a valid URL: Illegal character in authority at index 8"),
                 Arguments.of(" https://hooks.example.com/tok3n-SECRET-path",
                         "the webhook url is not a valid URL: Illegal character in scheme name at index 0"));

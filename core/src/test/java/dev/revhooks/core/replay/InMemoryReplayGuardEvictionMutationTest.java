@@ -21,16 +21,16 @@ class InMemoryReplayGuardEvictionMutationTest {
         ManualClock clock = new ManualClock();
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().inProgressTimeout(TIMEOUT).clock(clock).build();
         for (int i = 0; i < 20; i++) {
-            assertThat(guard.claim(new DeliveryKey("old-" + i))).isEqualTo(Claim.NEW);
+            assertThat(guard.claim(new DeliveryKey("old-" + i)).claim()).isEqualTo(Claim.NEW);
         }
         assertThat(guard.size()).isEqualTo(20);
 
         clock.now = clock.now.plus(TIMEOUT);
-        assertThat(guard.claim(new DeliveryKey("new-1"))).isEqualTo(Claim.NEW);
+        assertThat(guard.claim(new DeliveryKey("new-1")).claim()).isEqualTo(Claim.NEW);
         assertThat(guard.size()).isEqualTo(20 + 1 - 8);
-        assertThat(guard.claim(new DeliveryKey("new-2"))).isEqualTo(Claim.NEW);
+        assertThat(guard.claim(new DeliveryKey("new-2")).claim()).isEqualTo(Claim.NEW);
         assertThat(guard.size()).isEqualTo(20 + 2 - 16);
-        assertThat(guard.claim(new DeliveryKey("new-3"))).isEqualTo(Claim.NEW);
+        assertThat(guard.claim(new DeliveryKey("new-3")).claim()).isEqualTo(Claim.NEW);
         assertThat(guard.size()).as("four expired keys left, then the live ones").isEqualTo(20 + 3 - 20);
     }
 
@@ -43,6 +43,6 @@ class InMemoryReplayGuardEvictionMutationTest {
         clock.now = clock.now.plus(TIMEOUT).minusNanos(1);
         guard.claim(new DeliveryKey("c"));
         assertThat(guard.size()).isEqualTo(3);
-        assertThat(guard.claim(new DeliveryKey("a"))).isEqualTo(Claim.IN_PROGRESS);
+        assertThat(guard.claim(new DeliveryKey("a")).claim()).isEqualTo(Claim.IN_PROGRESS);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ReplayGuard.Claim;
+import dev.revhooks.core.replay.ReplayGuard.ClaimResult;
+import dev.revhooks.core.testing.ReplayGuardRace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,29 +46,38 @@ class InMemoryReplayGuardTest {
         return new DeliveryKey(s);
     }
 
+    private static ClaimToken claimNew(ReplayGuard guard, String k) {
+        ClaimResult claimed = guard.claim(key(k));
+        assertThat(claimed.claim()).isEqualTo(Claim.NEW);
+        return claimed.token();
+    }
+
     @Test
     void aCompletedKeyIsAlreadyProcessedUntilItExpires() {
         ManualClock clock = new ManualClock();
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().retention(Duration.ofMinutes(10)).clock(clock).build();
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.IN_PROGRESS);
-        guard.complete(key("a"));
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.ALREADY_PROCESSED);
+        ClaimToken token = claimNew(guard, "a");
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.IN_PROGRESS);
+        assertThat(guard.complete(key("a"), token)).isTrue();
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
         clock.now = clock.now.plus(Duration.ofMinutes(10)).minusNanos(1);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.ALREADY_PROCESSED);
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
         clock.now = clock.now.plusNanos(1);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.NEW);
     }
 
     @Test
     void aReleasedClaimIsHandledAgainOnRetry() {
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().build();
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
-        guard.release(key("a"));
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
-        guard.complete(key("a"));
-        guard.release(key("a")); // releasing a completed key changes nothing
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.ALREADY_PROCESSED);
+        ClaimToken first = claimNew(guard, "a");
+        assertThat(guard.release(key("a"), first)).isTrue();
+        assertThat(guard.release(key("a"), first)).as("released already").isFalse();
+        ClaimToken second = claimNew(guard, "a");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(guard.complete(key("a"), second)).isTrue();
+        assertThat(guard.release(key("a"), second)).as("releasing a completed key changes nothing").isFalse();
+        assertThat(guard.complete(key("a"), second)).as("completed already").isFalse();
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
     }
 
     @Test
@@ -74,28 +85,52 @@ class InMemoryReplayGuardTest {
         ManualClock clock = new ManualClock();
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().retention(Duration.ofHours(24))
                 .inProgressTimeout(Duration.ofSeconds(30)).clock(clock).build();
-        guard.claim(key("a"));
+        claimNew(guard, "a");
         clock.now = clock.now.plusSeconds(29);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.IN_PROGRESS);
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.IN_PROGRESS);
         clock.now = clock.now.plusSeconds(1);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW);
-        guard.complete(key("a"));
+        ClaimToken token = claimNew(guard, "a");
+        guard.complete(key("a"), token);
         clock.now = clock.now.plus(Duration.ofHours(23));
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.ALREADY_PROCESSED);
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
         assertThatThrownBy(() -> InMemoryReplayGuard.builder().inProgressTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStaleOwnerCanNeitherCompleteNorReleaseTheClaimThatTookItsLeaseOver() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayGuard guard = InMemoryReplayGuard.builder().inProgressTimeout(Duration.ofSeconds(30)).clock(clock).build();
+        ClaimToken stale = claimNew(guard, "a");
+        clock.now = clock.now.plusSeconds(30);
+        ClaimToken owner = claimNew(guard, "a");
+        assertThat(guard.release(key("a"), stale)).isFalse();
+        assertThat(guard.complete(key("a"), stale)).isFalse();
+        assertThat(guard.claim(key("a")).claim()).as("still the new owner's").isEqualTo(Claim.IN_PROGRESS);
+        assertThat(guard.complete(key("a"), owner)).isTrue();
+        assertThat(guard.release(key("a"), stale)).isFalse();
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
+    }
+
+    @Test
+    void anExpiredClaimNobodyTookOverIsStillItsOwners() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayGuard guard = InMemoryReplayGuard.builder().inProgressTimeout(Duration.ofSeconds(30)).clock(clock).build();
+        ClaimToken token = claimNew(guard, "a");
+        clock.now = clock.now.plusSeconds(31);
+        assertThat(guard.complete(key("a"), token)).isTrue();
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
     }
 
     @Test
     void holdsAtMostMaxEntriesForgettingTheOldestFirst() {
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().maxEntries(3).build();
         for (String k : List.of("a", "b", "c", "d")) {
-            guard.claim(key(k));
-            guard.complete(key(k));
+            guard.complete(key(k), claimNew(guard, k));
         }
         assertThat(guard.size()).isEqualTo(3);
-        assertThat(guard.claim(key("b"))).isEqualTo(Claim.ALREADY_PROCESSED);
-        assertThat(guard.claim(key("a"))).isEqualTo(Claim.NEW); // forgotten
+        assertThat(guard.claim(key("b")).claim()).isEqualTo(Claim.ALREADY_PROCESSED);
+        assertThat(guard.claim(key("a")).claim()).isEqualTo(Claim.NEW); // forgotten
         for (int i = 0; i < 1000; i++) {
             guard.claim(key("flood-" + i));
         }
@@ -103,12 +138,19 @@ class InMemoryReplayGuardTest {
     }
 
     @Test
-    void completeWithoutClaimRecordsTheKey() {
+    void completeOrReleaseWithoutAClaimChangesNothing() {
         InMemoryReplayGuard guard = InMemoryReplayGuard.builder().maxEntries(1).build();
-        guard.complete(key("x"));
-        assertThat(guard.claim(key("x"))).isEqualTo(Claim.ALREADY_PROCESSED);
-        guard.complete(key("y"));
-        assertThat(guard.size()).isEqualTo(1);
+        ClaimToken foreign = ClaimToken.random();
+        assertThat(guard.complete(key("x"), foreign)).isFalse();
+        assertThat(guard.release(key("x"), foreign)).isFalse();
+        assertThat(guard.size()).isZero();
+        claimNew(guard, "x");
+        assertThat(guard.complete(key("x"), foreign)).isFalse();
+        assertThat(guard.complete(key("x"), null)).isFalse();
+        assertThat(guard.release(key("x"), foreign)).isFalse();
+        assertThat(guard.claim(key("x")).claim()).isEqualTo(Claim.IN_PROGRESS);
+        assertThatThrownBy(() -> guard.complete(null, foreign)).isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> guard.release(null, foreign)).isInstanceOf(NullPointerException.class).hasMessage("key");
     }
 
     @Test
@@ -122,9 +164,10 @@ class InMemoryReplayGuardTest {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     futures.add(pool.submit(() -> {
-                        if (guard.claim(k) == Claim.NEW) {
+                        ClaimResult claimed = guard.claim(k);
+                        if (claimed.isNew()) {
                             winners.incrementAndGet();
-                            guard.complete(k);
+                            guard.complete(k, claimed.token());
                         }
                     }));
                 }
@@ -136,6 +179,11 @@ class InMemoryReplayGuardTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void oneWinnerPerKeyAmongEightThreads() throws Exception {
+        ReplayGuardRace.assertOneWinnerPerKey(List.of(InMemoryReplayGuard.builder().build()), 8, 2_000, "race-");
     }
 
     @Test

@@ -6,48 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookVerificationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.InvalidKeyException;
-import java.security.Key;
+import java.security.MessageDigest;
+import java.security.MessageDigestSpi;
 import java.security.Provider;
 import java.security.Security;
-import java.security.spec.AlgorithmParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import javax.crypto.Mac;
-import javax.crypto.MacSpi;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verifier's fallback for MACs that cannot be cloned, and timestamps at the very ends of
+ * The HMAC with a provider whose SHA-256 cannot be cloned (it never clones), and timestamps at the very ends of
  * {@link Instant}'s range, which are checked against the window rather than refused as unreadable.
  */
 class SignatureEdgesMutationTest {
 
     private static final byte[] BODY = "{\"event\":\"x\"}".getBytes(StandardCharsets.UTF_8);
 
-    /** An HMAC-SHA256 that refuses to be cloned (as some providers' MACs do), delegating to the JDK's. */
-    public static final class UncloneableHmacSha256 extends MacSpi {
-        private final Mac delegate;
+    /** A SHA-256 that refuses to be cloned (as some providers' digests do), delegating to the JDK's. */
+    public static final class UncloneableSha256 extends MessageDigestSpi {
+        private final MessageDigest delegate;
 
-        public UncloneableHmacSha256() throws GeneralSecurityException {
-            delegate = Mac.getInstance("HmacSHA256", "SunJCE");
-        }
-
-        @Override
-        protected int engineGetMacLength() {
-            return delegate.getMacLength();
-        }
-
-        @Override
-        protected void engineInit(Key key, AlgorithmParameterSpec params)
-                throws InvalidKeyException, InvalidAlgorithmParameterException {
-            delegate.init(key, params);
+        public UncloneableSha256() throws GeneralSecurityException {
+            delegate = MessageDigest.getInstance("SHA-256", "SUN");
         }
 
         @Override
@@ -61,13 +46,8 @@ class SignatureEdgesMutationTest {
         }
 
         @Override
-        protected void engineUpdate(ByteBuffer input) {
-            delegate.update(input);
-        }
-
-        @Override
-        protected byte[] engineDoFinal() {
-            return delegate.doFinal();
+        protected byte[] engineDigest() {
+            return delegate.digest();
         }
 
         @Override
@@ -77,23 +57,38 @@ class SignatureEdgesMutationTest {
     }
 
     @Test
-    void aMacThatCannotBeClonedIsInitialisedAgainForEachThread() throws Exception {
+    void aSha256ThatCannotBeClonedIsEnough() throws Exception {
         Secret secret = Secret.of("main", "whsec_uncloneable");
-        byte[] signature = HmacSha256Signer.sign(secret, BODY);
-        Provider uncloneable = new Provider("RevhooksUncloneableHmac", "1", "HmacSHA256 without clone()") {
+        byte[] signature = HmacSha256Test.jdkMac(secret.bytes(), BODY);
+        byte[] longKey = new byte[100];
+        Arrays.fill(longKey, (byte) 7);
+        byte[] longKeySignature = HmacSha256Test.jdkMac(longKey, BODY);
+        Provider uncloneable = new Provider("RevhooksUncloneableSha256", "1", "SHA-256 without clone()") {
             private static final long serialVersionUID = 1L;
 
             {
-                put("Mac.HmacSHA256", UncloneableHmacSha256.class.getName());
+                put("MessageDigest.SHA-256", UncloneableSha256.class.getName());
             }
         };
         Security.insertProviderAt(uncloneable, 1);
         HmacSha256Verifier verifier;
         try {
-            assertThat(Mac.getInstance("HmacSHA256").getProvider()).isSameAs(uncloneable);
-            assertThatThrownBy(() -> Mac.getInstance("HmacSHA256").clone()).isInstanceOf(CloneNotSupportedException.class);
+            assertThat(MessageDigest.getInstance("SHA-256").getProvider()).isSameAs(uncloneable);
+            assertThatThrownBy(() -> MessageDigest.getInstance("SHA-256").clone())
+                    .isInstanceOf(CloneNotSupportedException.class);
             verifier = HmacSha256Verifier.of(secret);
+            for (int i = 0; i < 3; i++) {
+                assertThat(verifier.verify(signature, BODY).credentialId()).isEqualTo("main");
+            }
+            assertThatThrownBy(() -> verifier.verify(signature, BODY, BODY))
+                    .isInstanceOf(WebhookVerificationException.class);
             assertThat(verifier.verify(signature, BODY).credentialId()).isEqualTo("main");
+            HmacSha256.Computation computation = HmacSha256.of(longKey).computation();
+            byte[] out = new byte[HmacSha256.LENGTH];
+            for (int i = 0; i < 2; i++) {
+                computation.mac(new byte[][] {BODY}, out);
+                assertThat(out).isEqualTo(longKeySignature);
+            }
         } finally {
             Security.removeProvider(uncloneable.getName());
         }

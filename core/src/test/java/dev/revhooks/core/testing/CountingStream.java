@@ -15,6 +15,7 @@ import java.io.InputStream;
 public final class CountingStream extends InputStream {
 
     private final byte[] bytes;
+    private final int maxPerRead;
     private int delivered;
 
     /**
@@ -23,7 +24,19 @@ public final class CountingStream extends InputStream {
      * @param bytes what the stream delivers, not copied
      */
     public CountingStream(byte[] bytes) {
+        this(bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A stream over {@code bytes} that hands out at most {@code maxPerRead} bytes per read, as a
+     * network stream does.
+     *
+     * @param bytes what the stream delivers, not copied
+     * @param maxPerRead the most one {@code read(byte[], int, int)} returns, at least 1
+     */
+    public CountingStream(byte[] bytes, int maxPerRead) {
         this.bytes = bytes;
+        this.maxPerRead = maxPerRead;
     }
 
     /**
@@ -45,7 +58,7 @@ public final class CountingStream extends InputStream {
         if (delivered >= bytes.length) {
             return -1;
         }
-        int n = Math.min(len, bytes.length - delivered);
+        int n = Math.min(Math.min(len, maxPerRead), bytes.length - delivered);
         System.arraycopy(bytes, delivered, b, off, n);
         delivered += n;
         return n;

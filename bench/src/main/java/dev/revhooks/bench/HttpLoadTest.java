@@ -1,0 +1,221 @@
+package dev.revhooks.bench;
+
+import dev.revhooks.core.Secret;
+import dev.revhooks.core.WebhookRequest;
+import dev.revhooks.revont.RevontSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The driver of the HTTP load test (issue 31): runs {@code wrk} against a running
+ * {@link HttpLoadServer} on 127.0.0.1, in rounds that take the three endpoints back to back in
+ * rotating order, and reports per endpoint the throughput, the p99 latency, the server's CPU time
+ * and bytes allocated per request, and per round the ratios filter / bare and filter / hand.
+ *
+ * <p>Bounded: at most 20 rounds of at most 30 s per run, 256 connections; each {@code wrk} is
+ * stopped 30 s after its duration if it has not ended. {@code bench/http-load.sh} pins the server to
+ * one core and this driver (and so {@code wrk}) to the other.
+ *
+ * <p>Usage: {@code HttpLoadTest <port> <rounds> <seconds per run> <warm-up seconds> <connections>
+ * <work dir> [sizes, e.g. 1024,65536]}.
+ */
+public final class HttpLoadTest {
+
+    private static final List<String> ENDPOINTS = List.of("bare", "filter", "hand");
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private HttpLoadTest() {
+    }
+
+    /** One wrk run against one endpoint, with the server's counters around it. */
+    record Run(String endpoint, double rps, double p99Millis, long requests, long errors, double bytesPerRequest,
+               double cpuMicrosPerRequest) {
+    }
+
+    /** The server's counters at one moment. */
+    record Stats(long requests, long allocated, long cpu, String description) {
+        static Stats parse(String text) {
+            Map<String, String> values = new HashMap<>();
+            for (String pair : text.trim().split(" ")) {
+                int eq = pair.indexOf('=');
+                values.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            return new Stats(Long.parseLong(values.get("requests")), Long.parseLong(values.get("allocated")),
+                    Long.parseLong(values.get("cpu")),
+                    "JDK " + values.get("jdk") + ", GC " + values.get("gc") + ", server CPUs " + values.get("cpus"));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 6) {
+            throw new IllegalArgumentException("usage: HttpLoadTest <port> <rounds> <seconds> <warm-up seconds> <connections> <work dir> [sizes]");
+        }
+        int port = Integer.parseInt(args[0]);
+        int rounds = bounded("rounds", Integer.parseInt(args[1]), 1, 20);
+        int seconds = bounded("seconds", Integer.parseInt(args[2]), 1, 30);
+        int warmup = bounded("warm-up seconds", Integer.parseInt(args[3]), 0, 30);
+        int connections = bounded("connections", Integer.parseInt(args[4]), 1, 256);
+        Path work = Files.createDirectories(Path.of(args[5]));
+        int[] sizes = Arrays.stream((args.length > 6 ? args[6] : "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
+        String base = "http://127.0.0.1:" + port + "/";
+        System.out.printf(Locale.ROOT, "server: %s; wrk -t1 -c%d -d%ds; %d rounds; at most %d s in all%n",
+                stats(base).description(), connections, seconds, rounds,
+                sizes.length * 3L * (warmup + rounds * (long) seconds));
+
+        for (int size : sizes) {
+            Path script = luaScript(work, size);
+            for (String endpoint : ENDPOINTS) {
+                if (warmup > 0) {
+                    wrk(base, endpoint, script, warmup, connections);
+                }
+            }
+            Map<String, List<Run>> byEndpoint = new LinkedHashMap<>();
+            List<double[]> ratios = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Map<String, Run> thisRound = new HashMap<>();
+                for (int i = 0; i < ENDPOINTS.size(); i++) {
+                    String endpoint = ENDPOINTS.get((i + round) % ENDPOINTS.size());
+                    Run run = measured(base, endpoint, script, seconds, connections);
+                    thisRound.put(endpoint, run);
+                    byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(run);
+                }
+                double filter = thisRound.get("filter").rps();
+                ratios.add(new double[] {filter / thisRound.get("bare").rps(), filter / thisRound.get("hand").rps()});
+                System.out.printf(Locale.ROOT, "%d B round %d: bare %.0f, filter %.0f, hand %.0f rps%n", size, round + 1,
+                        thisRound.get("bare").rps(), filter, thisRound.get("hand").rps());
+            }
+            report(size, byEndpoint, ratios);
+        }
+    }
+
+    private static int bounded(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static void report(int size, Map<String, List<Run>> byEndpoint, List<double[]> ratios) {
+        System.out.printf(Locale.ROOT, "%n| %d B | rps (median) | p99 ms (median) | server CPU µs/request | bytes allocated/request | non-2xx + socket errors |%n", size);
+        System.out.println("|---|---|---|---|---|---|");
+        for (Map.Entry<String, List<Run>> entry : byEndpoint.entrySet()) {
+            List<Run> runs = entry.getValue();
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.1f | %.0f | %d |%n", entry.getKey(),
+                    median(runs.stream().mapToDouble(Run::rps).toArray()),
+                    median(runs.stream().mapToDouble(Run::p99Millis).toArray()),
+                    median(runs.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()),
+                    median(runs.stream().mapToDouble(Run::bytesPerRequest).toArray()),
+                    runs.stream().mapToLong(Run::errors).sum());
+        }
+        double[] toBare = ratios.stream().mapToDouble(r -> r[0]).toArray();
+        double[] toHand = ratios.stream().mapToDouble(r -> r[1]).toArray();
+        System.out.printf(Locale.ROOT, "%nfilter / bare, rps per round: median %.2f (%.2f–%.2f); filter / hand: median %.2f (%.2f–%.2f); %d rounds%n%n",
+                median(toBare), Arrays.stream(toBare).min().orElse(0), Arrays.stream(toBare).max().orElse(0),
+                median(toHand), Arrays.stream(toHand).min().orElse(0), Arrays.stream(toHand).max().orElse(0), ratios.size());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** A wrk script that POSTs the signed Revont body of {@code size} bytes. */
+    private static Path luaScript(Path work, int size) throws IOException {
+        byte[] body = Payloads.revontSummary(size);
+        WebhookRequest signed = RevontSigner.of(Secret.of(HttpLoadServer.SECRET)).sign(body);
+        Path bodyFile = work.resolve("revont-" + size + ".json");
+        Files.write(bodyFile, body);
+        Path script = work.resolve("revont-" + size + ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\n"
+                + "local f = assert(io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\"))\n"
+                + "wrk.body = f:read(\"*a\")\n"
+                + "f:close()\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.headers[\"X-Revont-Signature\"] = \"" + signed.headers().first("X-Revont-Signature") + "\"\n");
+        return script;
+    }
+
+    private static Run measured(String base, String endpoint, Path script, int seconds, int connections) throws Exception {
+        Stats before = stats(base);
+        String output = wrk(base, endpoint, script, seconds, connections);
+        Stats after = stats(base);
+        double rps = number(output, "Requests/sec:\\s+([0-9.]+)");
+        double p99 = latencyMillis(output);
+        long requests = (long) number(output, "(\\d+) requests in");
+        long errors = (long) numberOr(output, "Non-2xx or 3xx responses: (\\d+)", 0);
+        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
+        if (socket.find()) {
+            for (int g = 1; g <= 4; g++) {
+                errors += Long.parseLong(socket.group(g));
+            }
+        }
+        long served = after.requests() - before.requests();
+        return new Run(endpoint, rps, p99, requests, errors,
+                (after.allocated() - before.allocated()) / (double) Math.max(1, served),
+                (after.cpu() - before.cpu()) / 1000.0 / Math.max(1, served));
+    }
+
+    private static String wrk(String base, String endpoint, Path script, int seconds, int connections) throws Exception {
+        Process process = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-s", script.toString(), base + endpoint).redirectErrorStream(true).start();
+        if (!process.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("wrk did not end 30 s after its duration");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return output;
+    }
+
+    private static double latencyMillis(String output) {
+        Matcher m = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no p99 in wrk's output: " + output);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("not in wrk's output (" + regex + "): " + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double numberOr(String output, String regex, double otherwise) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        return m.find() ? Double.parseDouble(m.group(1)) : otherwise;
+    }
+
+    private static Stats stats(String base) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "stats")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Stats.parse(response.body());
+    }
+}
