@@ -38,8 +38,7 @@ class NumberScaleTest {
                 assertThatThrownBy(() -> receiver.receive(keyed(body))).as(place + " " + number)
                         .isInstanceOfSatisfying(WebhookPayloadException.class, e -> assertThat(e.rawBody()).isSameAs(body))
                         .hasMessageContaining("number at " + place + " has a scale of");
-                assertThatThrownBy(() -> StreamedBody.read(JSON, body)).isInstanceOf(WebhookPayloadException.class)
-                        .hasMessageContaining("number at " + place);
+                assertThat(StreamedBody.read(JSON, body)).as("the fast path steps aside").isNull();
                 assertThatThrownBy(() -> JSON.readObject(body)).isInstanceOf(WebhookPayloadException.class)
                         .hasMessageContaining("number at " + place);
             }
