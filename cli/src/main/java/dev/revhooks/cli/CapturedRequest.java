@@ -1,6 +1,7 @@
 package dev.revhooks.cli;
 
 import dev.revhooks.core.BodyLimit;
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookRequest;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class CapturedRequest {
                     throw new UsageException("the --headers file's line " + number + " continues a header, but no header"
                             + " comes before it");
                 }
-                value.append(' ').append(line.strip());
+                value.append(' ').append(HttpWhiteSpace.trim(line));
                 continue;
             }
             if (name != null) {
@@ -107,7 +108,7 @@ final class CapturedRequest {
                 throw new UsageException("the --headers file's line " + number + " is not a \"Name: value\" header line");
             }
             name = line.substring(0, colon);
-            value = new StringBuilder(line.substring(colon + 1).strip());
+            value = new StringBuilder(HttpWhiteSpace.trim(line.substring(colon + 1)));
         }
         if (name != null) {
             headers.add(name, value.toString());

@@ -34,6 +34,14 @@ class CapturedRequestTest {
     }
 
     @Test
+    void trimsOnlySpacesAndTabsSoAStrayCharacterReachesTheReceiverAsSent() throws UsageException {
+        WebhookHeaders headers = parse("x-api-key: \tk\u00A0 \nX-Revont-Signature: \u0085sha256=abc\u001F\n");
+
+        assertThat(headers.first("x-api-key")).isEqualTo("k\u00A0");
+        assertThat(headers.first("X-Revont-Signature")).isEqualTo("\u0085sha256=abc\u001F");
+    }
+
+    @Test
     void keepsEveryValueOfARepeatedHeaderInOrder() throws UsageException {
         WebhookHeaders headers = parse("X-Revont-Signature: one\nx-revont-signature: two\n");
 

@@ -9,8 +9,11 @@ import java.util.Objects;
  * <p>Absent: the failure given at construction (e.g. {@link FailureReason#MISSING_SIGNATURE}).
  * Sent more than once: {@link FailureReason#MALFORMED_SIGNATURE}, since two signature or
  * timestamp headers make the request ambiguous. Longer than the limit (default 8 KiB):
- * {@link FailureReason#HEADER_TOO_LARGE}. The value is returned with surrounding white space
- * removed, as HTTP requires.
+ * {@link FailureReason#HEADER_TOO_LARGE}. The value is returned without surrounding spaces and
+ * horizontal tabs (HTTP's optional white space, {@link HttpWhiteSpace}; nothing else is trimmed).
+ * Any other white space, control or format character anywhere in it (U+3000, U+00A0, U+001F,
+ * U+200B, U+FEFF, a line break, ...) is {@link FailureReason#MALFORMED_SIGNATURE}: a credential
+ * with a stray character is never accepted.
  *
  * <pre>{@code
  * static final RequiredHeader SIGNATURE =
@@ -68,7 +71,7 @@ public record RequiredHeader(String name, FailureReason ifMissing, int maxLength
      *
      * @param headers the request headers
      * @return the trimmed value; may be empty
-     * @throws WebhookVerificationException when absent, duplicated or too long
+     * @throws WebhookVerificationException when absent, duplicated, too long or holding a forbidden character
      */
     public String read(WebhookHeaders headers) throws WebhookVerificationException {
         List<String> values = headers.all(name);
@@ -88,7 +91,7 @@ public record RequiredHeader(String name, FailureReason ifMissing, int maxLength
      *
      * @param headers the request headers
      * @return the trimmed value (may be empty), or null when the header is absent
-     * @throws WebhookVerificationException when duplicated or too long
+     * @throws WebhookVerificationException when duplicated, too long or holding a forbidden character
      */
     public String readIfPresent(WebhookHeaders headers) throws WebhookVerificationException {
         List<String> values = headers.all(name);
@@ -105,7 +108,14 @@ public record RequiredHeader(String name, FailureReason ifMissing, int maxLength
             throw new WebhookVerificationException(FailureReason.HEADER_TOO_LARGE,
                     name + " header is longer than " + maxLength + " characters");
         }
-        return value.strip();
+        String trimmed = HttpWhiteSpace.trim(value);
+        int forbidden = HttpWhiteSpace.firstForbidden(trimmed);
+        if (forbidden >= 0) {
+            throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE, String.format(
+                    "%s header holds U+%04X at index %d: white space, a control or a format character other than space and tab",
+                    name, trimmed.codePointAt(forbidden), forbidden));
+        }
+        return trimmed;
     }
 
     /**

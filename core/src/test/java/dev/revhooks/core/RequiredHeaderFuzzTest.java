@@ -49,12 +49,15 @@ class RequiredHeaderFuzzTest {
             String read = header.read(headers);
             assertThat(sent).hasSize(1);
             assertThat(sent.get(0).length()).isLessThanOrEqualTo(maxLength);
-            assertThat(read).isEqualTo(sent.get(0).strip());
+            assertThat(read).isEqualTo(HttpWhiteSpace.trim(sent.get(0)));
+            assertThat(HttpWhiteSpace.firstForbidden(read)).isEqualTo(-1);
         } catch (WebhookVerificationException e) {
+            boolean fits = sent.size() == 1 && sent.get(0).length() <= maxLength;
+            boolean stray = fits && HttpWhiteSpace.firstForbidden(HttpWhiteSpace.trim(sent.get(0))) >= 0;
             FailureReason expected = sent.isEmpty() ? ifMissing
-                    : sent.size() > 1 ? FailureReason.MALFORMED_SIGNATURE : FailureReason.HEADER_TOO_LARGE;
+                    : sent.size() > 1 || stray ? FailureReason.MALFORMED_SIGNATURE : FailureReason.HEADER_TOO_LARGE;
             assertThat(e.reason()).as(e.getMessage()).isEqualTo(expected);
-            assertThat(sent.size() == 1 && sent.get(0).length() <= maxLength).as("a readable header was refused").isFalse();
+            assertThat(fits && !stray).as("a readable header was refused").isFalse();
         }
     }
 }

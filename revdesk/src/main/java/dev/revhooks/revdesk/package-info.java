@@ -46,7 +46,11 @@
  *       always sends the header there and accepting its absence would let a forger downgrade a signed
  *       type. On any other type (including the seven whose delivery the document does not show):
  *       {@code UNSIGNED_DELIVERY_NOT_ALLOWED} unless {@code acceptUnauthenticatedUnsignedEvents()}.</li>
- *   <li><b>{@code no-secret-provided}</b> (exact, case-sensitive, after trimming) is
+ *   <li><b>Header white space</b>: spaces and tabs around {@code X-revdesk-Signature-256} are
+ *       removed (HTTP's optional white space) and nothing else; any other white space, control or
+ *       format character anywhere in the value (U+3000, U+00A0, U+200B, ...) is
+ *       {@code MALFORMED_SIGNATURE}.</li>
+ *   <li><b>{@code no-secret-provided}</b> (exact, case-sensitive, after trimming spaces and tabs) is
  *       {@code NO_SECRET_CONFIGURED_AT_SENDER} on any type unless
  *       {@code acceptUnauthenticatedNoSecretProvided()}: the marker, not the type, says nothing can
  *       be verified, and the reason tells the operator what to fix.</li>
@@ -82,6 +86,13 @@
  *   <li><b>{@code parse()} alone</b> can only throw {@code WebhookPayloadException} (core's
  *       interface), so there an {@code EVENT_TYPE_MISMATCH} is a payload exception whose cause is the
  *       verification exception; {@code receive()} throws the verification exception itself.</li>
+ *   <li><b>Number size</b>: every number in the body, {@code BigDecimal} components and numbers inside
+ *       {@code JsonNode}s alike, has at most 100 characters and a {@code BigDecimal} scale of at most
+ *       100 either way ({@code core}'s {@code JsonLimits}): {@code 1e100} and {@code 1e-100} are
+ *       read, {@code 1e101} or {@code 1e999999999} is a payload error naming the number's place
+ *       (for example {@code number at /disconnection_reason/code has a scale of -101}), in the fast path and the databind
+ *       path alike. Such an exponent would make an application's {@code toPlainString()} or
+ *       {@code toBigInteger()} exhaust memory or time.</li>
  * </ul>
  */
 package dev.revhooks.revdesk;

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revhooks.core.Authentication;
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.OpenEnum;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.Secret;
@@ -99,7 +100,7 @@ class RevDeskFuzzTest {
         WebhookRequest request = builder.build();
         List<String> sent = request.headers().all(HEADER);
         boolean guardPasses = receiver != GUARDED_UNSIGNED || tokenIsLastSegment(path);
-        boolean trulySigned = sent.size() == 1 && sent.get(0).strip().equalsIgnoreCase(expected);
+        boolean trulySigned = sent.size() == 1 && HttpWhiteSpace.trim(sent.get(0)).equalsIgnoreCase(expected);
 
         try {
             VerifiedDelivery<RevDeskEvent> delivery = receiver.receive(type, request);
@@ -162,12 +163,12 @@ class RevDeskFuzzTest {
             model = FailureReason.MALFORMED_SIGNATURE;
         } else if (sent.get(0).length() > RequiredHeader.DEFAULT_MAX_LENGTH) {
             model = FailureReason.HEADER_TOO_LARGE;
-        } else if (sent.get(0).strip().equals(RevDeskWebhooks.NO_SECRET_PROVIDED)) {
+        } else if (HttpWhiteSpace.trim(sent.get(0)).equals(RevDeskWebhooks.NO_SECRET_PROVIDED)) {
             model = FailureReason.NO_SECRET_CONFIGURED_AT_SENDER;
-        } else if (!HEX64.matcher(sent.get(0).strip()).matches()) {
+        } else if (!HEX64.matcher(HttpWhiteSpace.trim(sent.get(0))).matches()) {
             model = FailureReason.MALFORMED_SIGNATURE;
         } else {
-            model = sent.get(0).strip().equalsIgnoreCase(expected) ? null : FailureReason.SIGNATURE_MISMATCH;
+            model = HttpWhiteSpace.trim(sent.get(0)).equalsIgnoreCase(expected) ? null : FailureReason.SIGNATURE_MISMATCH;
         }
         try {
             assertThat(SIGNED.verify(type, request)).isEqualTo(Authentication.hmacSignature("fuzz"));
@@ -190,7 +191,7 @@ class RevDeskFuzzTest {
             allowed = receiver == GUARDED_UNSIGNED ? Authentication.requestGuards() : Authentication.none();
         } else {
             assertThat(sent).as("signature headers").hasSize(1);
-            String value = sent.get(0).strip();
+            String value = HttpWhiteSpace.trim(sent.get(0));
             if (value.equals(RevDeskWebhooks.NO_SECRET_PROVIDED)) {
                 assertThat(receiver).as("no-secret-provided accepted").isSameAs(NO_SECRET);
                 allowed = Authentication.none();

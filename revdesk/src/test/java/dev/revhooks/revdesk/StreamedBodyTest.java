@@ -29,7 +29,8 @@ class StreamedBodyTest {
     private static final List<String> VALUES = List.of("null", "\"number.purchased\"", "\"number.released\"",
             "\"number.ported\"", "\"2026-06-30T19:30:00.000Z\"", "\"2026-06-30\"", "{\"id\":4821,\"status\":\"ACTIVE\"}",
             "{\"id\":\"4821\"}", "{}", "\"call_abc\"", "\"+15551234567\"", "\"outbound\"", "0", "12.5", "\"VOICEMAIL\"",
-            "true", "[]", "{\"a\":1}", "\"\"", "9223372036854775808");
+            "true", "[]", "{\"a\":1}", "\"\"", "9223372036854775808", "1e100", "1e101", "1e-999999999",
+            "{\"a\":[1e999999999]}");
 
     @Test
     void theFastPathNeverDisagreesWithTheTreePath() {

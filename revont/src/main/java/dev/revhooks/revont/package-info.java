@@ -35,8 +35,10 @@
  *       (the case carries no information; the same rule in every module). The signer writes
  *       lowercase, as Python's {@code hexdigest()} does.</li>
  *   <li><b>One header, one signature</b>: a second {@code X-Revont-Signature} header, an empty value
- *       or a list of signatures is {@code MALFORMED_SIGNATURE}; white space around the value is
- *       removed, as HTTP allows, and nowhere else.</li>
+ *       or a list of signatures is {@code MALFORMED_SIGNATURE}; spaces and tabs around the value are
+ *       removed (HTTP's optional white space) and nothing else: any other white space, control or
+ *       format character anywhere in the value (U+3000, U+00A0, U+200B, ...) is
+ *       {@code MALFORMED_SIGNATURE}.</li>
  *   <li><b>Secret format</b>: not checked; the {@code whsec_} prefix is shown by the API document
  *       but not promised, and any other value simply fails to match. Several secrets may be
  *       configured: one receiver may serve several endpoints, each with its own secret, and Revont
@@ -68,6 +70,13 @@
  *   <li><b>Delivery key</b>: {@code core}'s default, {@code revont:<event>:<sha256 of the body>}: a
  *       retry re-sends the same body.</li>
  *   <li><b>No unsigned mode, no request guards</b>: the guide says every request is signed.</li>
+ *   <li><b>Number size</b>: every number in the body, {@code BigDecimal} components and numbers inside
+ *       {@code JsonNode}s alike, has at most 100 characters and a {@code BigDecimal} scale of at most
+ *       100 either way ({@code core}'s {@code JsonLimits}): {@code 1e100} and {@code 1e-100} are
+ *       read, {@code 1e101} or {@code 1e999999999} is a payload error naming the number's place
+ *       (for example {@code number at /data/coaching_score has a scale of -101}), in the fast path and the databind
+ *       path alike. Such an exponent would make an application's {@code toPlainString()} or
+ *       {@code toBigInteger()} exhaust memory or time.</li>
  * </ul>
  */
 package dev.revhooks.revont;

@@ -22,7 +22,7 @@ class StreamedEnvelopeTest {
             "summary_url", "coaching_score", "extra");
 
     private static final List<String> VALUES = List.of("null", "\"call_abc123\"", "\"\"", "2847", "82", "2147483648",
-            "82.5", "\"82\"", "true", "{}", "[1]", "-1");
+            "82.5", "\"82\"", "true", "{}", "[1]", "-1", "1e100", "1e101", "1e-999999999", "{\"a\":[1e999999999]}");
 
     private static final List<String> EVENTS = List.of("\"summary.ready\"", "\"call.ended\"", "\"call.started\"",
             "\"action_item.created\"", "\"new.event\"", "7", "null");

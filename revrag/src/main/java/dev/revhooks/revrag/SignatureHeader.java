@@ -1,6 +1,7 @@
 package dev.revhooks.revrag;
 
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookVerificationException;
@@ -17,7 +18,9 @@ import java.util.List;
  * <ol>
  *   <li>{@code X-Webhook-Signature} exactly once, at most 8 KiB: absent is
  *       {@link FailureReason#MISSING_SIGNATURE}, repeated {@link FailureReason#MALFORMED_SIGNATURE},
- *       too long {@link FailureReason#HEADER_TOO_LARGE}.</li>
+ *       too long {@link FailureReason#HEADER_TOO_LARGE}; white space other than spaces and tabs, a
+ *       control or a format character anywhere in it {@link FailureReason#MALFORMED_SIGNATURE}
+ *       ({@link RequiredHeader}).</li>
  *   <li>Entries separated by commas, each with optional spaces or tabs around it, each
  *       {@code name=value} with a case-sensitive name: an entry without {@code '='} (an empty one
  *       too), a second {@code t}, or a {@code v1} that is not 64 hex digits is
@@ -27,7 +30,8 @@ import java.util.List;
  *       {@link FailureReason#MALFORMED_SIGNATURE}.</li>
  *   <li>No {@code v1}: {@link FailureReason#MISSING_SIGNATURE}.</li>
  *   <li>{@code X-Webhook-Timestamp}, when sent, exactly once, at most 8 KiB and character for
- *       character equal to {@code t}; otherwise {@link FailureReason#MALFORMED_SIGNATURE}. When it is
+ *       character equal to {@code t} once spaces and tabs around it are removed; otherwise
+ *       {@link FailureReason#MALFORMED_SIGNATURE}. When it is
  *       absent, {@code t} alone is used: {@code t} is what the HMAC covers.</li>
  * </ol>
  */
@@ -71,10 +75,10 @@ final class SignatureHeader {
             int entryEnd = comma < 0 ? value.length() : comma;
             int from = entryStart;
             int to = entryEnd;
-            while (from < to && isSpaceOrTab(value.charAt(from))) {
+            while (from < to && HttpWhiteSpace.isOws(value.charAt(from))) {
                 from++;
             }
-            while (to > from && isSpaceOrTab(value.charAt(to - 1))) {
+            while (to > from && HttpWhiteSpace.isOws(value.charAt(to - 1))) {
                 to--;
             }
             int eq = value.indexOf('=', from);
@@ -189,10 +193,6 @@ final class SignatureHeader {
             }
         }
         return true;
-    }
-
-    private static boolean isSpaceOrTab(char c) {
-        return c == ' ' || c == '\t';
     }
 
     private static WebhookVerificationException malformed(String detail) {

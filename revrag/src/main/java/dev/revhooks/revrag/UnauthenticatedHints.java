@@ -1,5 +1,6 @@
 package dev.revhooks.revrag;
 
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.WebhookHeaders;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  * <p>For de-duplication use {@link dev.revhooks.core.VerifiedDelivery#deliveryKey()}, which digests
  * the signed body: a replay with a fresh id is still recognised. A header counts only when sent
  * exactly once, non-empty and no longer than {@link RequiredHeader#DEFAULT_MAX_LENGTH} characters
- * (surrounding white space removed); otherwise its component is null.
+ * (surrounding spaces and tabs removed, nothing else), and without other white space, control or
+ * format characters ({@link HttpWhiteSpace}); otherwise its component is null.
  *
  * @param webhookId {@code X-Webhook-ID}, e.g. {@code evt_01HC3Q0MZQABR3…}; may be null
  * @param event {@code X-Webhook-Event}, e.g. {@code call.ended}; the header that chose the event
@@ -38,7 +40,7 @@ public record UnauthenticatedHints(String webhookId, String event) {
         if (values.size() != 1 || values.get(0).length() > RequiredHeader.DEFAULT_MAX_LENGTH) {
             return null;
         }
-        String value = values.get(0).strip();
-        return value.isEmpty() ? null : value;
+        String value = HttpWhiteSpace.trim(values.get(0));
+        return value.isEmpty() || HttpWhiteSpace.firstForbidden(value) >= 0 ? null : value;
     }
 }

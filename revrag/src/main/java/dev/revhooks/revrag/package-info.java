@@ -78,6 +78,21 @@
  *       accessors ({@code booleanValue()}, {@code numberValue()}, {@code textValue()}), not a
  *       sealed value type, so raw JSON has one type in every module. A JSON {@code null} in
  *       {@code value} or {@code variables_fields} reads as Java {@code null}.</li>
+ *   <li><b>Number size</b>: every number in the body, {@code BigDecimal} components and numbers inside
+ *       {@code JsonNode}s alike, has at most 100 characters and a {@code BigDecimal} scale of at most
+ *       100 either way ({@code core}'s {@code JsonLimits}): {@code 1e100} and {@code 1e-100} are
+ *       read, {@code 1e101} or {@code 1e999999999} is a payload error naming the number's place
+ *       (for example {@code number at /duration has a scale of -101}), in the fast path and the databind
+ *       path alike. Such an exponent would make an application's {@code toPlainString()} or
+ *       {@code toBigInteger()} exhaust memory or time.</li>
+ *   <li><b>Why {@code duration} stays a {@code BigDecimal}</b> rather than a
+ *       {@code java.time.Duration}: the document types it "number" (seconds) without saying it is
+ *       whole, and this library keeps a wire number's kind ({@code CONTRIBUTING}: a number that may be
+ *       fractional is a {@code BigDecimal}); a {@code Duration} would have to round a fraction finer
+ *       than a nanosecond and refuse values beyond its range, so it would change or reject what RevRag
+ *       sent. With the scale bound above, {@code duration.toPlainString()}, {@code longValue()} and a
+ *       conversion such as {@code Duration.ofNanos(duration.movePointRight(9).longValue())} are
+ *       always cheap; range checks are the application's choice.</li>
  * </ul>
  */
 package dev.revhooks.revrag;

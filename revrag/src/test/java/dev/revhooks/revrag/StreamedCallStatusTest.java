@@ -27,7 +27,8 @@ class StreamedCallStatusTest {
             "\"2026-05-27T03:05:00\"", "72", "72.50", "\"72\"", "true", "{}", "{\"plan\":\"gold\"}", "[]", "[null]",
             "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"agent\"}]}", "{\"messages\":[null]}",
             "{\"messages\":[{\"content\":5}]}", "[{\"key\":\"k\",\"type\":\"boolean\",\"value\":true}]",
-            "[{\"key\":\"k\",\"value\":null},{\"value\":{\"a\":[1.0]}}]", "[{\"key\":1}]", "\"\"");
+            "[{\"key\":\"k\",\"value\":null},{\"value\":{\"a\":[1.0]}}]", "[{\"key\":1}]", "\"\"", "1e100", "1e101",
+            "1e-999999999", "[{\"key\":\"k\",\"value\":1e999999999}]", "[{\"key\":\"k\",\"value\":-1e-100}]");
 
     private static final String REQUIRED = "\"call_status\":\"ENDED\",\"call_id\":\"123e4567-e89b-12d3-a456-426614174000\","
             + "\"agent_id\":\"33333333-3333-3333-3333-333333333333\"";

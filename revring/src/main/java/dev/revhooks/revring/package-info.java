@@ -29,10 +29,16 @@
  *       integrity, and allows replays; only TLS protects the body. So there is no clock or
  *       tolerance option, and request guards can be added on top of the key.</li>
  *   <li><b>Header reading</b> ({@code core}'s shared-key verifier): name in any case; the value is
- *       trimmed (HTTP ignores surrounding white space) and otherwise compared byte for byte, in
- *       constant time, against every configured key (rotation). Absent:
+ *       trimmed of spaces and tabs only (HTTP's optional white space) and otherwise compared byte
+ *       for byte, in constant time, against every configured key (rotation). Absent:
  *       {@code MISSING_SIGNATURE}; empty, or sent more than once: {@code MALFORMED_SIGNATURE};
  *       longer than 8 KiB: {@code HEADER_TOO_LARGE}; wrong: {@code SIGNATURE_MISMATCH}.</li>
+ *   <li><b>A key with a stray character</b> is never accepted. Decision: any other white space,
+ *       control or format character in the value (U+3000, U+00A0, U+200B, U+FEFF, a line break, ...,
+ *       before, inside or after the key) is {@code MALFORMED_SIGNATURE}, found before any key is
+ *       compared: no key can hold such a character and be sent in a header, so the value is not a
+ *       key at all, and the check depends only on what was sent. A stray visible character is
+ *       {@code SIGNATURE_MISMATCH}, like any other wrong key.</li>
  *   <li><b>Request guards</b> are opt-in and checked before the key, so a request refused by an
  *       allowlist learns nothing about keys. They replace the key only through the loudly named
  *       {@code dangerouslyAuthenticateWithRequestGuardsOnly()}; with neither a key nor that choice,
@@ -61,6 +67,14 @@
  *       is kept as sent ({@code JsonNode}), whatever its shape. An absent or null
  *       {@code transcript} is an empty list; a JSON {@code null} in {@code metrics} or
  *       {@code variables} is {@code null}.</li>
+ *   <li><b>Number size</b>: every number in the body, {@code BigDecimal} components and numbers inside
+ *       {@code JsonNode}s alike, has at most 100 characters and a {@code BigDecimal} scale of at most
+ *       100 either way ({@code core}'s {@code JsonLimits}): {@code 1e100} and {@code 1e-100} are
+ *       read, {@code 1e101} or {@code 1e999999999} is a payload error naming the number's place
+ *       (for example {@code number at /metrics/latencyMsP50 has a scale of -101}), in the fast path and the databind
+ *       path alike. Such an exponent would make an application's {@code toPlainString()} or
+ *       {@code toBigInteger()} exhaust memory or time.</li>
+
  *   <li><b>Values are kept as sent</b>: phone numbers, URLs and ids are not validated; a value
  *       outside an enumeration (the document example's {@code "<string>"} in {@code hangupCause}
  *       included) is the {@code UNKNOWN} constant with the string kept; matching is exact and

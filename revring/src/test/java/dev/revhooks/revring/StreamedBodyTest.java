@@ -25,7 +25,7 @@ class StreamedBodyTest {
     private static final List<String> VALUES = List.of("null", "\"pre_call\"", "\"post_call\"", "\"other\"",
             "\"3c90c3cc-0d44-4b50-8888-8dd25736052a\"", "\"INBOUND\"", "\"COMPLETED\"", "\"<string>\"", "\"+15551234567\"",
             "\"2023-11-07T05:31:56Z\"", "\"2023-11-07T05:31:56\"", "123", "1.5", "true", "{}", "{\"a\":[1]}", "[]",
-            "[{}]", "[null]", "[1,\"a\"]", "\"\"");
+            "[{}]", "[null]", "[1,\"a\"]", "\"\"", "1e100", "1e101", "1e-999999999", "{\"a\":[1e999999999]}");
 
     private static final String POST_CALL = "{\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"direction\":\"INBOUND\","
             + "\"status\":\"COMPLETED\",\"fromNumber\":\"+1\",\"toNumber\":\"+2\",\"organizationId\":\"o\","

@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * client, on the JDK's {@link HttpClient} and a {@link WebhookJson}. It checks the settings, sends
  * one call with {@code Authorization: Bearer <API key>}, never retries and never follows a redirect,
  * reads at most 8 MiB of the answer within a whole-call deadline, and reports every failure as a
- * {@link ManagementApiException} that never shows the API key.
+ * {@link ManagementApiException} whose message never quotes the answer's body and never shows the
+ * API key; what it does quote from the API (a parser's complaint, the excerpt behind
+ * {@link ManagementApiException#bodyExcerpt()}) is redacted first (see {@code Redaction}).
  *
  * <pre>{@code
  * ApiTransport transport = new ApiTransport("Example API", URI.create("https://api.example.com/v1"),
@@ -59,8 +61,8 @@ public final class ApiTransport {
     static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
     /** The longest {@link ManagementApiException#bodyExcerpt()}, in characters, before {@code ...}. */
     static final int EXCERPT_CHARS = 512;
-
-    private static final String REDACTED = "<redacted>";
+    /** How much of a body is decoded and redacted before the excerpt is cut: far more than it keeps. */
+    static final int EXCERPT_SOURCE_BYTES = 16 * 1024;
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /**
@@ -278,10 +280,8 @@ public final class ApiTransport {
         BoundedBody.Result body = response.body();
         if (!call.success().contains(status)) {
             boolean withhold = call.answerHoldsSecret() && status / 100 == 2;
-            String excerpt = withhold ? "" : excerpt(body.bytes(), apiKey);
-            String detail = "answered HTTP " + status + ", expected " + expected(call)
-                    + (withhold ? " (body withheld: it may hold a signing secret)"
-                    : excerpt.isEmpty() ? " (empty body)" : "; body: " + excerpt);
+            String excerpt = withhold ? "" : excerpt(body.bytes(), redaction(call));
+            String detail = "answered HTTP " + status + ", expected " + expected(call) + bodyNote(withhold, excerpt);
             throw failure(call, Failure.UNEXPECTED_STATUS, detail, status, excerpt, null);
         }
         if (body.truncated()) {
@@ -315,7 +315,7 @@ public final class ApiTransport {
                     ? "could not connect within " + connectTimeout : "no complete answer within " + requestTimeout;
             return failure(call, Failure.TIMEOUT, detail, null, "", cause);
         }
-        String reason = cause.getMessage() == null ? "" : ": " + redact(cause.getMessage());
+        String reason = cause.getMessage() == null ? "" : ": " + redaction(call).apply(cause.getMessage());
         return failure(call, Failure.NETWORK_ERROR,
                 "the request failed (" + cause.getClass().getSimpleName() + reason + ")", null, "", cause);
     }
@@ -384,16 +384,29 @@ public final class ApiTransport {
      * @return the exception, to throw
      */
     public ManagementApiException malformed(Call call, Answer answer, String detail) {
-        String excerpt = call.answerHoldsSecret() ? "" : excerpt(answer.body(), apiKey);
-        String quoted = call.answerHoldsSecret() ? " (body withheld: it may hold a signing secret)"
-                : excerpt.isEmpty() ? " (empty body)" : "; body: " + excerpt;
+        String excerpt = call.answerHoldsSecret() ? "" : excerpt(answer.body(), redaction(call));
         return failure(call, Failure.MALFORMED_RESPONSE, "answered HTTP " + answer.status()
-                + " with a body that is not the documented JSON: " + detail + quoted, answer.status(), excerpt, null);
+                + " with a body that is not the documented JSON: " + detail
+                + bodyNote(call.answerHoldsSecret(), excerpt), answer.status(), excerpt, null);
     }
 
-    /** A parser's complaint; withheld when the answer may hold a signing secret, as it may quote it. */
+    /**
+     * A parser's complaint, redacted as an excerpt is (it may quote a value of the body); withheld
+     * when the answer may hold a signing secret.
+     */
     private ManagementApiException unreadable(Call call, Answer answer, WebhookPayloadException e) {
-        return malformed(call, answer, call.answerHoldsSecret() ? "it does not parse" : redact(e.getMessage()));
+        return malformed(call, answer, call.answerHoldsSecret() ? "it does not parse" : redaction(call).apply(e.getMessage()));
+    }
+
+    /** What the message says of the body instead of quoting it. */
+    private static String bodyNote(boolean withheld, String excerpt) {
+        return withheld ? " (body withheld: it may hold a signing secret)"
+                : excerpt.isEmpty() ? " (empty body)" : " (body not quoted here: see bodyExcerpt())";
+    }
+
+    /** What is hidden from anything quoted about this call's answer: the key and the URLs the call sent. */
+    private Redaction redaction(Call call) {
+        return Redaction.of(apiKey, call.jsonBody());
     }
 
     /** The exception; {@code status} is null when no answer arrived. */
@@ -409,18 +422,13 @@ public final class ApiTransport {
         return call.success().stream().sorted().map(String::valueOf).collect(Collectors.joining(" or "));
     }
 
-    private String redact(String text) {
-        return text.replace(apiKey, REDACTED);
-    }
-
     /**
-     * The start of a body as one line of text: decoded as UTF-8 (invalid bytes replaced), every
-     * occurrence of the API key replaced by {@code <redacted>} before anything is cut, control and line
-     * separator characters replaced by spaces, at most {@link #EXCERPT_CHARS} characters, then
-     * {@code ...} when cut.
+     * The start of a body as one line of text: its first {@link #EXCERPT_SOURCE_BYTES} bytes decoded as
+     * UTF-8 (invalid bytes replaced), redacted before anything is cut, control and line separator
+     * characters replaced by spaces, at most {@link #EXCERPT_CHARS} characters, then {@code ...} when cut.
      */
-    static String excerpt(byte[] body, String apiKey) {
-        String text = new String(body, StandardCharsets.UTF_8).replace(apiKey, REDACTED);
+    static String excerpt(byte[] body, Redaction redaction) {
+        String text = redaction.apply(new String(body, 0, Math.min(body.length, EXCERPT_SOURCE_BYTES), StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder(Math.min(text.length(), EXCERPT_CHARS) + 3);
         int i = 0;
         while (i < text.length()) {
@@ -437,7 +445,7 @@ public final class ApiTransport {
             }
             i += width;
         }
-        return out.toString().strip();
+        return out.toString().strip() + (body.length > EXCERPT_SOURCE_BYTES ? "..." : "");
     }
 
     /**

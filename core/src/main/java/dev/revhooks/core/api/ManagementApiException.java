@@ -19,10 +19,11 @@ import java.util.OptionalInt;
  * }
  * }</pre>
  *
- * <p>The message names the API and the call, then says how it failed. Neither the message nor
- * {@link #bodyExcerpt()} ever contains the API key (an API that echoes it back sees it replaced by
- * {@code <redacted>}), and an answer that may hold a signing secret (such as a 2xx answer to a call
- * that creates an endpoint) is never quoted.
+ * <p>The message names the API and the call, then says how it failed; it never quotes the answer's
+ * body, since apps log messages and an API may echo what it was sent. Where it quotes the API at all
+ * (a parser's complaint about the answer, a network error), the text is redacted as
+ * {@link #bodyExcerpt()} is. An answer that may hold a signing secret (such as a 2xx answer to a call
+ * that creates an endpoint) is never quoted anywhere.
  */
 public final class ManagementApiException extends Exception {
 
@@ -83,8 +84,21 @@ public final class ManagementApiException extends Exception {
 
     /**
      * The start of the response body as text, for diagnosis: at most 512 characters (then
-     * {@code ...}), control characters replaced by spaces, the API key replaced by
-     * {@code <redacted>}.
+     * {@code ...}), control characters replaced by spaces, and these replaced by {@code <redacted>}:
+     * any run of 8 or more characters that also occurs in the API key, in any case; the path, query
+     * and fragment of every {@code http(s)} URL; and the URLs the call itself sent (a webhook URL with
+     * a path token), their path and query and each long segment or value of them, wherever echoed.
+     *
+     * <p><strong>Handle it with care.</strong> It is what the API answered, kept out of
+     * {@link #getMessage()} for that reason: it may still hold personal data or other values the
+     * API echoes, or a credential the redaction cannot recognise (a key shorter than 8 characters,
+     * a token sent in a way this client did not). Log it only where such data may go.
+     *
+     * <pre>{@code
+     * } catch (ManagementApiException e) {
+     *     log.warn("{} (body: {})", e.getMessage(), e.bodyExcerpt()); // only to a log that may hold it
+     * }
+     * }</pre>
      *
      * @return the excerpt; empty when there was no body, or when it was withheld because it may
      *     hold a signing secret

@@ -18,8 +18,9 @@
  * <ul>
  *   <li><b>Statuses.</b> Only a call's documented success statuses count. Anything else, another
  *       2xx or a redirect included (redirects are not followed), is {@code UNEXPECTED_STATUS} with
- *       the status and a bounded, redacted excerpt of the body, since an undocumented answer cannot
- *       be trusted to mean what the client assumes.</li>
+ *       the status and a bounded, redacted excerpt of the body (behind
+ *       {@code ManagementApiException.bodyExcerpt()}, never in the message), since an undocumented
+ *       answer cannot be trusted to mean what the client assumes.</li>
  *   <li><b>No retries.</b> No call is retried. When a call that may have taken effect fails other
  *       than with a 4xx (no answer, a 5xx, a 2xx that does not read), the message says what the
  *       caller should check.</li>
@@ -32,9 +33,12 @@
  *       slashes ignored.</li>
  *   <li><b>Timeouts.</b> Connect 10 s and request 30 s by default, each positive and at most one
  *       hour; the request timeout bounds the whole call, reading the answer included.</li>
- *   <li><b>The API key</b> must be visible ASCII (it is sent in a header) and is replaced by
- *       {@code <redacted>} wherever an answer or an error echoes it; excerpts are one line of at
- *       most 512 characters.</li>
+ *   <li><b>Nothing quoted from an answer shows a credential.</b> Exception messages never quote an
+ *       answer's body (apps log messages). What is quoted at all (the excerpt, a parser's complaint,
+ *       a network error) has every run of 8 or more characters of the API key, in any case, the
+ *       path and query of every URL, and the URLs the call sent (a webhook URL's path token,
+ *       wherever echoed, alone too) replaced by {@code <redacted>}; excerpts are one line of at
+ *       most 512 characters. The API key must be visible ASCII (it is sent in a header).</li>
  *   <li><b>Caller arguments</b> are checked before anything is sent; a webhook URL must be an
  *       absolute {@code https://} URL with a host, and messages never echo it (it may hold a secret
  *       path token). Ids are sent percent-encoded as one path segment ({@code .} and {@code ..}

@@ -1,5 +1,6 @@
 package dev.revhooks.core.guard;
 
+import dev.revhooks.core.HttpWhiteSpace;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -25,7 +26,7 @@ public final class IpLiteral {
         if (text == null) {
             return null;
         }
-        String s = text.strip();
+        String s = HttpWhiteSpace.trim(text);
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
         }

@@ -1,6 +1,7 @@
 package dev.revhooks.core.guard;
 
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
 import java.net.InetAddress;
@@ -89,7 +90,7 @@ public final class SourceAddressGuard implements RequestGuard {
         List<String> chain = new ArrayList<>();
         for (String header : request.headers().all(FORWARDED_FOR)) {
             for (String entry : header.split(",")) {
-                chain.add(entry.strip());
+                chain.add(HttpWhiteSpace.trim(entry));
             }
         }
         if (chain.size() < trustedProxyHops) {

@@ -1,6 +1,7 @@
 package dev.revhooks.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +30,7 @@ import java.util.Objects;
 
 /**
  * The one JSON set-up every module parses with: unknown fields ignored, duplicate keys rejected,
- * bounded nesting depth and string/number lengths ({@link JsonLimits}), trailing content
+ * bounded nesting depth, string/number lengths and decimal scales ({@link JsonLimits}), trailing content
  * rejected, no silent coercion (a string is not a number, a fraction is not an integer, a number
  * is not a date-time), and {@code java.time} types; an {@code Instant} is read only from an ISO
  * 8601 string with an offset, a {@code UUID} only from its canonical 36-character form, and
@@ -52,7 +53,7 @@ public final class WebhookJson {
 
     private WebhookJson(JsonLimits limits) {
         this.limits = limits;
-        JsonFactory factory = JsonFactory.builder()
+        JsonFactoryBuilder builder = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxStringLength())
@@ -60,8 +61,8 @@ public final class WebhookJson {
                         .maxNameLength(limits.maxNameLength())
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .build();
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+        JsonFactory factory = new ScaleBoundFactory(builder, limits.maxNumberScale());
         JsonMapper built = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new OpenEnumModule())

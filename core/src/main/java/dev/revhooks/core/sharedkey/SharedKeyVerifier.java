@@ -22,7 +22,10 @@ import java.util.Objects;
  * sender sent, never on the key. Every configured key is compared. An ASCII value (the usual case)
  * is compared char by char without being encoded, so a verification allocates nothing. Absent header:
  * {@link FailureReason#MISSING_SIGNATURE}; empty value: {@link FailureReason#MALFORMED_SIGNATURE};
- * wrong key: {@link FailureReason#SIGNATURE_MISMATCH}. The header name is case-insensitive.
+ * wrong key: {@link FailureReason#SIGNATURE_MISMATCH}. The header name is case-insensitive. Only
+ * spaces and tabs around the value are removed; a value holding any other white space, control or
+ * format character is {@link FailureReason#MALFORMED_SIGNATURE} before any key is compared
+ * ({@link RequiredHeader}), so a key with a stray character is never accepted.
  *
  * <pre>{@code
  * SharedKeyVerifier verifier = SharedKeyVerifier.of("x-api-key", List.of(Secret.of(System.getenv("KEY"))));

@@ -81,4 +81,44 @@ public final class ApiAssertions {
             throw new AssertionError("not a JSON object: " + new String(bytes, StandardCharsets.UTF_8), e);
         }
     }
+
+    /**
+     * Error bodies an API might answer that echo what it was sent: the key's first 16 characters, the
+     * key upper-cased, the webhook URL with its token, the token alone in a query, and the key cut in
+     * the middle, each inside a JSON error.
+     *
+     * @param apiKeyValue the API key the client was given (at least 24 characters)
+     * @param webhookUrl the webhook URL the client sent, holding {@code token}
+     * @param token the credential in the URL's path or query
+     * @return the bodies
+     */
+    public static java.util.List<String> echoingBodies(String apiKeyValue, String webhookUrl, String token) {
+        return java.util.List.of(
+                "{\"error\":\"bad key " + apiKeyValue.substring(0, 16) + "...\"}",
+                "{\"error\":\"unknown key\",\"key\":\"" + apiKeyValue.toUpperCase(java.util.Locale.ROOT) + "\"}",
+                "{\"error\":\"url rejected\",\"url\":\"" + webhookUrl + "\"}",
+                "{\"error\":\"url rejected\",\"request\":\"POST /hooks?token=" + token + "\"}",
+                "{\"error\":\"token " + token + " is invalid\"}",
+                "{\"echo\":\"" + apiKeyValue.substring(3, 14) + " / " + apiKeyValue.substring(12).toLowerCase(java.util.Locale.ROOT)
+                        + "\",\"u\":\"" + webhookUrl.toUpperCase(java.util.Locale.ROOT) + "\"}");
+    }
+
+    /**
+     * Checks that neither the message, the excerpt nor {@code toString()} shows any 8 characters in a
+     * row of the key (in any case) or the given token (in any case).
+     *
+     * @param e the exception
+     * @param apiKeyValue the API key the client was given
+     * @param token a credential the client sent in a URL
+     * @throws AssertionError when one shows
+     */
+    public static void assertShowsNoCredential(ManagementApiException e, String apiKeyValue, String token) {
+        for (String text : java.util.List.of(e.getMessage(), e.bodyExcerpt(), e.toString())) {
+            String folded = text.toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i + 8 <= apiKeyValue.length(); i++) {
+                assertThat(folded).as(text).doesNotContain(apiKeyValue.substring(i, i + 8).toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(folded).as(text).doesNotContain(token.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 }

@@ -250,8 +250,8 @@ class ApiTransportTest {
             assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
             assertThat(e.statusCode()).hasValue(status);
             assertThat(e.bodyExcerpt()).isEqualTo(body);
-            assertThat(e).hasMessage("Example API POST /things: answered HTTP " + status + ", expected 200 or 201; body: "
-                    + body).hasNoCause();
+            assertThat(e).hasMessage("Example API POST /things: answered HTTP " + status + ", expected 200 or 201"
+                    + " (body not quoted here: see bodyExcerpt())").hasNoCause();
             assertThat(server.received()).hasSize(1);
         }
 
@@ -262,8 +262,9 @@ class ApiTransportTest {
             ManagementApiException e = apiFailure(() -> transport.send(SUBSCRIBE));
 
             assertThat(e.failure()).isEqualTo(Failure.UNEXPECTED_STATUS);
-            assertThat(e).hasMessage("Example API POST /things: answered HTTP 500, expected 200 or 201;"
-                    + " body: {\"error\":\"boom\"}. " + UNCERTAIN);
+            assertThat(e).hasMessage("Example API POST /things: answered HTTP 500, expected 200 or 201"
+                    + " (body not quoted here: see bodyExcerpt()). " + UNCERTAIN);
+            assertThat(e.bodyExcerpt()).isEqualTo("{\"error\":\"boom\"}");
             assertThat(server.received()).hasSize(1);
         }
 
@@ -343,7 +344,8 @@ class ApiTransportTest {
 
             assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
             assertThat(e).hasMessage("Example API GET /things: answered HTTP 200 with a body that is not the documented"
-                    + " JSON: the body is larger than 8388608 bytes; body: " + "x".repeat(ApiTransport.EXCERPT_CHARS) + "...");
+                    + " JSON: the body is larger than 8388608 bytes (body not quoted here: see bodyExcerpt())");
+            assertThat(e.bodyExcerpt()).isEqualTo("x".repeat(ApiTransport.EXCERPT_CHARS) + "...");
         }
 
         @Test
@@ -356,8 +358,9 @@ class ApiTransportTest {
 
             assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
             assertThat(e.statusCode()).hasValue(200);
-            assertThat(e).hasMessageStartingWith("Example API GET /things: answered HTTP 200 with a body that is not"
-                    + " the documented JSON: the body is larger than 8388608 bytes; body: {\"data\":[{\"id\":\"t_1\"}");
+            assertThat(e).hasMessage("Example API GET /things: answered HTTP 200 with a body that is not"
+                    + " the documented JSON: the body is larger than 8388608 bytes (body not quoted here: see bodyExcerpt())");
+            assertThat(e.bodyExcerpt()).startsWith("{\"data\":[{\"id\":\"t_1\"}").endsWith("...");
         }
 
         @Test
@@ -418,8 +421,10 @@ class ApiTransportTest {
                     .isEqualTo("{\"error\":\"invalid key <redacted>\", \"header\":\"Bearer <redacted>\"}");
             assertThat(malformed.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
             assertThat(malformed.bodyExcerpt()).isEqualTo("<redacted>");
+            assertThat(status.getMessage()).doesNotContain("invalid key");
+            assertThat(malformed.getMessage()).contains("(body not quoted here: see bodyExcerpt())");
             for (ManagementApiException e : List.of(status, malformed)) {
-                assertThat(e.getMessage()).doesNotContain(API_KEY_VALUE).contains("<redacted>");
+                assertThat(e.getMessage()).doesNotContain(API_KEY_VALUE);
                 assertThat(e.bodyExcerpt()).doesNotContain(API_KEY_VALUE);
                 assertThat(e.toString()).doesNotContain(API_KEY_VALUE);
             }
@@ -567,9 +572,10 @@ class ApiTransportTest {
                     Thing.class));
 
             assertThat(e).hasMessageMatching("Example API GET /things: answered HTTP 200 with a body that is not the"
-                    + " documented JSON: .*\\bid\\b.*; body: \\{\"id\":7}");
+                    + " documented JSON: .*\\bid\\b.* \\(body not quoted here: see bodyExcerpt\\(\\)\\)");
             assertThat(echo).hasMessageMatching("Example API GET /things: answered HTTP 200 with a body that is not the"
-                    + " documented JSON: .*<redacted>.*; body: \\{\"id\":<redacted>}");
+                    + " documented JSON: .*<redacted>.* \\(body not quoted here: see bodyExcerpt\\(\\)\\)");
+            assertThat(echo.bodyExcerpt()).isEqualTo("{\"id\":<redacted>}");
             assertThat(echo.getMessage()).doesNotContain(API_KEY_VALUE);
         }
 
@@ -615,7 +621,7 @@ class ApiTransportTest {
                     "no id");
 
             assertThat(quoted).hasMessage("Example API POST /things: answered HTTP 200 with a body that is not the"
-                    + " documented JSON: the id is blank; body: {\"id\":\"\"}. " + UNCERTAIN);
+                    + " documented JSON: the id is blank (body not quoted here: see bodyExcerpt()). " + UNCERTAIN);
             assertThat(quoted.bodyExcerpt()).isEqualTo("{\"id\":\"\"}");
             assertThat(empty).hasMessage("Example API GET /things: answered HTTP 200 with a body that is not the"
                     + " documented JSON: no data (empty body)");
@@ -632,15 +638,27 @@ class ApiTransportTest {
         void redactsTheKeyBeforeCutting() {
             byte[] body = ("a".repeat(ApiTransport.EXCERPT_CHARS - 2) + API_KEY_VALUE).getBytes(StandardCharsets.UTF_8);
 
-            assertThat(ApiTransport.excerpt(body, API_KEY_VALUE))
+            assertThat(ApiTransport.excerpt(body, Redaction.ofKey(API_KEY_VALUE)))
                     .isEqualTo("a".repeat(ApiTransport.EXCERPT_CHARS - 2) + "<r...");
+        }
+
+        @Test
+        void aBodyLongerThanWhatIsReadForTheExcerptIsMarkedCutEvenWhenRedactionShortensIt() {
+            String redactedRun = "a" + API_KEY_VALUE.repeat((ApiTransport.EXCERPT_SOURCE_BYTES - 4) / API_KEY_VALUE.length());
+            String exact = redactedRun + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length());
+            Redaction key = Redaction.ofKey(API_KEY_VALUE);
+
+            assertThat(ApiTransport.excerpt(exact.getBytes(StandardCharsets.UTF_8), key))
+                    .isEqualTo("a<redacted>" + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length()));
+            assertThat(ApiTransport.excerpt((exact + "b").getBytes(StandardCharsets.UTF_8), key))
+                    .isEqualTo("a<redacted>" + "b".repeat(ApiTransport.EXCERPT_SOURCE_BYTES - redactedRun.length()) + "...");
         }
 
         @Test
         void replacesControlAndLineSeparatorsWithSpacesAndStrips() {
             byte[] body = "\n a\tb\u2028c\u2029d\u0000 \r\n".getBytes(StandardCharsets.UTF_8);
 
-            assertThat(ApiTransport.excerpt(body, API_KEY_VALUE)).isEqualTo("a b c d");
+            assertThat(ApiTransport.excerpt(body, Redaction.ofKey(API_KEY_VALUE))).isEqualTo("a b c d");
         }
 
         @Test
@@ -649,7 +667,7 @@ class ApiTransportTest {
             qt().withExamples(200).forAll(text(700), text(700)).checkAssert((before, after) -> {
                 byte[] body = (before + API_KEY_VALUE + after).getBytes(StandardCharsets.UTF_8);
 
-                String excerpt = ApiTransport.excerpt(body, API_KEY_VALUE);
+                String excerpt = ApiTransport.excerpt(body, Redaction.ofKey(API_KEY_VALUE));
 
                 assertThat(excerpt).doesNotContain(API_KEY_VALUE);
                 assertThat(excerpt.length()).isLessThanOrEqualTo(ApiTransport.EXCERPT_CHARS + 3);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.revhooks.core.FailureReason;
+import dev.revhooks.core.HttpWhiteSpace;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.WebhookVerificationException;
@@ -57,7 +58,7 @@ class GuardFuzzTest {
 
     private static void freeText(String text) {
         InetAddress address = IpLiteral.parse(text);
-        String literal = text.strip();
+        String literal = HttpWhiteSpace.trim(text);
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
@@ -100,7 +101,7 @@ class GuardFuzzTest {
             request.header(i % 2 == 0 ? "X-Forwarded-For" : "x-forwarded-for", line);
             // As the guard reads a line; String.split drops a line's trailing empty entries.
             for (String entry : line.split(",")) {
-                chain.add(entry.strip());
+                chain.add(HttpWhiteSpace.trim(entry));
             }
         }
         boolean inside = false;

@@ -138,4 +138,18 @@ class GuardTest {
         assertRefused(both, request().query("token=wrong").remoteAddress("203.0.113.1").build());
         assertThatThrownBy(() -> RequestGuard.allOf(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void forwardedForEntriesAreTrimmedOfSpacesAndTabsOnly() {
+        SourceAddressGuard guard = SourceAddressGuard.allowing(List.of("203.0.113.0/24")).trustingProxyHops(1);
+        assertThatCode(() -> guard.check(request().header("X-Forwarded-For", "1.1.1.1,\t203.0.113.10 \t").build()))
+                .doesNotThrowAnyException();
+        for (String stray : dev.revhooks.core.testing.StrayCharacters.strings()) {
+            assertRefused(guard, request().header("X-Forwarded-For", "1.1.1.1, 203.0.113.10" + stray).build());
+            assertRefused(guard, request().header("X-Forwarded-For", "1.1.1.1," + stray + "203.0.113.10").build());
+        }
+        assertThat(IpLiteral.parse(" 203.0.113.10\t")).isNotNull();
+        assertThat(IpLiteral.parse("203.0.113.10\u3000")).isNull();
+        assertThat(IpLiteral.parse("\u00A0::1")).isNull();
+    }
 }

@@ -129,7 +129,10 @@ class JsonLimitsEdgeTest {
             {"garbage after the object", utf8("{\"name\":\"a\"}x"), "Unrecognized token 'x'"},
             // Found by fuzzing (RevRagFuzzTestInputs/receive/finding-decimal-exponent-overflow): within every
             // length limit, yet no BigDecimal can hold it; the tree reader let NumberFormatException escape.
-            {"a number whose exponent overflows a decimal", utf8("{\"name\":\"a\",\"n\":1e9999999999}"), "Exponent overflow"},
+            {"a number whose exponent overflows a decimal", utf8("{\"name\":\"a\",\"n\":1e9999999999}"),
+                "number at /n has a scale of -9999999999, beyond the limit of 100 either way"},
+            {"a number whose exponent is too large", utf8("{\"name\":\"a\",\"n\":1e101}"),
+                "number at /n has a scale of -101, beyond the limit of 100 either way"},
             {"a top-level array", utf8("[{\"name\":\"a\"}]"), "not a JSON object"},
             {"a top-level string", utf8("\"name\""), "not a JSON object"},
             {"a top-level number", utf8("42"), "not a JSON object"},

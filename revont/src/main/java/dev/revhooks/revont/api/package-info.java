@@ -54,8 +54,11 @@
  *       or fragment.</li>
  *   <li><b>Timeouts.</b> Connect 10 s and request 30 s by default, each at most one hour; the
  *       request timeout bounds the whole call, reading the answer included.</li>
- *   <li><b>The API key</b> must be visible ASCII (it is sent in a header) and is replaced by
- *       {@code <redacted>} wherever an answer or an error echoes it.</li>
+ *   <li><b>The API key</b> must be visible ASCII (it is sent in a header). Messages never quote an
+ *       answer's body; the excerpt behind {@code bodyExcerpt()} and any parser complaint have every
+ *       run of 8 or more of the key's characters (any case), the path and query of every URL, and
+ *       the webhook URL this call sent (its path token too, wherever echoed) replaced by
+ *       {@code <redacted>}.</li>
  * </ul>
  */
 package dev.revhooks.revont.api;
