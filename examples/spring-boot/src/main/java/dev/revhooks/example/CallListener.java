@@ -10,9 +10,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /** Typed listeners: the starter verifies, parses, calls them and answers the vendor. */
+// README listener: from here
 @Component
 class CallListener {
-
     private static final Log LOG = LogFactory.getLog(CallListener.class);
 
     @WebhookListener
@@ -32,3 +32,4 @@ class CallListener {
         return PreCallAnswer.builder().variable("vip", vip).build();
     }
 }
+// README listener: to here
