@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Bare PostgreSQL: one {@code INSERT ... ON CONFLICT DO NOTHING} then one {@code UPDATE}
  * marking the row processed, without token check. Bare Redis: one {@code SET NX PX} then one
- * plain {@code SET PX}.
+ * plain {@code SET PX}. {@code bareSplit*} runs the same two PostgreSQL statements on two pool
+ * checkouts, one for the claim and one for the completion, as any guard must (it cannot hold a
+ * connection across the app's handler); on Redis it is the bare pair again.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -142,6 +144,38 @@ public class ReplayStoreBench {
                 return claimed == 1 && update.executeUpdate() == 1;
             }
         }
+    }
+
+    /** The bare pair on two checkouts: claim, give the connection back, then complete on another. */
+    private boolean bareSplit() throws SQLException {
+        if (redis != null) {
+            return bare();
+        }
+        String key = nextKey();
+        int claimed;
+        try (Connection connection = pool.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO bare_guard (delivery_key, processed, token, expires_at)"
+                     + " VALUES (?, FALSE, 'x', now() + INTERVAL '5 minutes') ON CONFLICT (delivery_key) DO NOTHING")) {
+            insert.setString(1, key);
+            claimed = insert.executeUpdate();
+        }
+        try (Connection connection = pool.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE bare_guard SET processed = TRUE, expires_at = now() + INTERVAL '24 hours' WHERE delivery_key = ?")) {
+            update.setString(1, key);
+            return claimed == 1 && update.executeUpdate() == 1;
+        }
+    }
+
+    @Benchmark
+    public boolean bareSplitClaimComplete() throws SQLException {
+        return bareSplit();
+    }
+
+    @Benchmark
+    @Threads(8)
+    public boolean bareSplitClaimComplete8Threads() throws SQLException {
+        return bareSplit();
     }
 
     @Benchmark
