@@ -5,6 +5,7 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.inbox.DeliveryInbox;
+import dev.revhooks.core.inbox.InboxBacklog;
 import dev.revhooks.core.inbox.InboundDelivery;
 import dev.revhooks.core.inbox.InboxUnavailableException;
 import dev.revhooks.jdbc.Migration;
@@ -78,7 +79,7 @@ import javax.sql.DataSource;
  * <p>Instances are thread-safe. {@link #shutdown(Duration)} stops taking rows, lets running
  * handlers finish within the grace period and hands unstarted rows back at once.
  */
-public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
+public final class JdbcInbox implements DeliveryInbox, InboxBacklog, AutoCloseable {
 
     /** The classpath resource of the table's DDL, a Flyway-style versioned migration for PostgreSQL and H2. */
     public static final String MIGRATION = "db/revhooks/V2__revhooks_inbox.sql";
@@ -429,6 +430,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the count
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public long countDeadLetters() {
         return count(sql.countDead(), "countDeadLetters");
     }
@@ -485,6 +487,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the number of pending deliveries
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public long backlog() {
         return count(sql.backlog(), "backlog");
     }
@@ -496,6 +499,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the age, or empty when nothing is due
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public Optional<Duration> oldestDueAge() {
         long now = timeShiftMillis.getAsLong();
         try (Connection connection = dataSource.getConnection();
