@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revhooks.core.DeliveryKey;
+import dev.revhooks.core.inbox.InboxObserver;
 import dev.revhooks.core.observe.AdapterOutcome;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
 import dev.revhooks.jdbc.inbox.JdbcInbox;
@@ -77,6 +78,10 @@ class GrafanaDashboardTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:dashboard-inbox;DB_CLOSE_DELAY=-1");
         InboxMetrics.of(JdbcInbox.builder(h2).createTableIfMissing().build(), "webhooks").bindTo(registry);
+        InboxHandlingMeters handling = InboxHandlingMeters.of(registry, "webhooks");
+        for (InboxObserver.Outcome outcome : InboxObserver.Outcome.values()) {
+            handling.handled("revont", outcome);
+        }
     }
 
     @Test
@@ -87,7 +92,8 @@ class GrafanaDashboardTest {
         assertThat(labelsByMetric.get("revhooks_verify_seconds_bucket")).containsExactlyInAnyOrder("vendor", "result", "le");
         assertThat(labelsByMetric).containsKeys("revhooks_replay_claim_seconds_bucket", "revhooks_replay_claim_seconds_count",
                 "revhooks_replay_settle_seconds_count", "revhooks_inbox_backlog", "revhooks_inbox_dead_letters",
-                "revhooks_inbox_oldest_due_age_seconds");
+                "revhooks_inbox_oldest_due_age_seconds", "revhooks_inbox_handled_total");
+        assertThat(labelsByMetric.get("revhooks_inbox_handled_total")).containsExactlyInAnyOrder("inbox", "vendor", "outcome");
         assertThat(labelsByMetric.get("revhooks_replay_claim_seconds_bucket")).containsExactlyInAnyOrder("store", "result", "le");
         assertThat(labelsByMetric.get("revhooks_replay_settle_seconds_count")).containsExactlyInAnyOrder("store", "operation", "result");
         assertThat(labelsByMetric.get("revhooks_inbox_backlog")).containsExactlyInAnyOrder("inbox");
@@ -186,7 +192,7 @@ class GrafanaDashboardTest {
                 .contains("Deliveries by vendor and outcome", "Rejections by reason", "Verify latency (p50, p99)",
                         "Parse latency (p50, p99)", "Replay store: claims by result", "Replay store: claim latency (p50, p99)",
                         "Replay store: completes and releases", "Inbox: backlog", "Inbox: oldest due delivery",
-                        "Inbox: dead letters");
+                        "Inbox: dead letters", "Inbox: handling outcomes");
     }
 
     /** Every PromQL text in the dashboard: panel targets and template variable queries. */

@@ -32,7 +32,7 @@ class InboxMetricsTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Secret SECRET = Secret.of("revont-metrics", "whsec_inbox_metrics_5e2b");
-    private static final RevontWebhooks REVONT = RevontWebhooks.builder().secret(SECRET).build();
+    static final RevontWebhooks REVONT = RevontWebhooks.builder().secret(SECRET).build();
     private static final Duration CACHE = Duration.ofSeconds(5);
 
     private final MockClock clock = new MockClock();
