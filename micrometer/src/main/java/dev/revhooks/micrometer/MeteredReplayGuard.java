@@ -123,30 +123,20 @@ public final class MeteredReplayGuard implements ReplayGuard {
             claimUnavailable.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
             throw e;
         }
-        claimed[result.claim().ordinal()].record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+        if (result != null) { // a guard breaking its contract is passed through, not made to fail here
+            claimed[result.claim().ordinal()].record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+        }
         return result;
     }
 
     @Override
     public boolean complete(DeliveryKey key, ClaimToken token) {
-        long start = clock.monotonicTime();
-        try {
-            return complete.record(guard.complete(key, token), start);
-        } catch (ReplayStoreUnavailableException e) {
-            complete.unavailable.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
-            throw e;
-        }
+        return complete.call(ReplayGuard::complete, key, token);
     }
 
     @Override
     public boolean release(DeliveryKey key, ClaimToken token) {
-        long start = clock.monotonicTime();
-        try {
-            return release.record(guard.release(key, token), start);
-        } catch (ReplayStoreUnavailableException e) {
-            release.unavailable.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
-            throw e;
-        }
+        return release.call(ReplayGuard::release, key, token);
     }
 
     /**
@@ -182,6 +172,12 @@ public final class MeteredReplayGuard implements ReplayGuard {
                 .register(registry);
     }
 
+    /** {@link ReplayGuard#complete} or {@link ReplayGuard#release}, as a method reference that captures nothing. */
+    @FunctionalInterface
+    private interface SettleCall {
+        boolean call(ReplayGuard guard, DeliveryKey key, ClaimToken token);
+    }
+
     /** The timers of one settling operation, complete or release. */
     private final class Settle {
         final Timer settled;
@@ -194,7 +190,16 @@ public final class MeteredReplayGuard implements ReplayGuard {
             this.unavailable = timer(registry, store, operation, UNAVAILABLE);
         }
 
-        boolean record(boolean owned, long start) {
+        /** Calls {@code operation} on the guard and times it under its result. */
+        boolean call(SettleCall operation, DeliveryKey key, ClaimToken token) {
+            long start = clock.monotonicTime();
+            boolean owned;
+            try {
+                owned = operation.call(guard, key, token);
+            } catch (ReplayStoreUnavailableException e) {
+                unavailable.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+                throw e;
+            }
             (owned ? settled : lostClaim).record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
             return owned;
         }

@@ -153,6 +153,29 @@ class MeteredReplayGuardTest {
     }
 
     @Test
+    void aGuardThatAnswersNullIsPassedThroughUnrecorded() {
+        ReplayGuard broken = slow(InMemoryReplayGuard.builder().build());
+        MeteredReplayGuard guard = MeteredReplayGuard.of(new ReplayGuard() {
+            @Override
+            public ClaimResult claim(DeliveryKey key) {
+                return null; // breaks the contract
+            }
+
+            @Override
+            public boolean complete(DeliveryKey key, ClaimToken token) {
+                return broken.complete(key, token);
+            }
+
+            @Override
+            public boolean release(DeliveryKey key, ClaimToken token) {
+                return broken.release(key, token);
+            }
+        }, registry, "memory");
+        assertThat(guard.claim(key("f"))).isNull();
+        assertThat(registry.get(MeteredReplayGuard.CLAIM).timers()).allSatisfy(t -> assertThat(t.count()).isZero());
+    }
+
+    @Test
     void everyMeterIsRegisteredWhenWrappedAndAFloodOfKeysAddsNone() {
         MeteredReplayGuard guard = MeteredReplayGuard.of(InMemoryReplayGuard.builder().build(), registry, "memory");
         assertThat(registry.getMeters()).hasSize(10);
