@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revhooks.core.DeliveryKey;
+import dev.revhooks.core.inbox.InboxObserver;
 import dev.revhooks.core.observe.AdapterOutcome;
+import dev.revhooks.core.replay.InMemoryReplayGuard;
+import dev.revhooks.jdbc.inbox.JdbcInbox;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,7 @@ class GrafanaDashboardTest {
 
     /** A metric selector: a name followed by label matchers or a range. */
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
+    private static final Pattern BARE_NAME = Pattern.compile("\\brevhooks_[a-z0-9_]+");
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)");
     private static final Pattern MATCHERS = Pattern.compile("\\{([^}]*)}");
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
@@ -56,10 +62,25 @@ class GrafanaDashboardTest {
         for (AdapterOutcome outcome : AdapterOutcome.values()) {
             observer.answered("revont", null, outcome);
         }
+        storeMeters(registry);
         labelsByMetric = scrapedLabels(registry.scrape());
         try (InputStream in = MicrometerWebhookObserver.class.getResourceAsStream(DASHBOARD)) {
             assertThat(in).as(DASHBOARD + " on the class path").isNotNull();
             dashboard = new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** The replay guard's and the inbox's meters, registered by the module's own decorator and binder over real stores. */
+    private static void storeMeters(PrometheusMeterRegistry registry) {
+        MeteredReplayGuard guard = MeteredReplayGuard.of(InMemoryReplayGuard.builder().build(), registry, "memory");
+        DeliveryKey key = DeliveryKey.of("revont", "summary.ready", new byte[] {1});
+        guard.complete(key, guard.claim(key).token());
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:dashboard-inbox;DB_CLOSE_DELAY=-1");
+        InboxMetrics.of(JdbcInbox.builder(h2).createTableIfMissing().build(), "webhooks").bindTo(registry);
+        InboxHandlingMeters handling = InboxHandlingMeters.of(registry, "webhooks");
+        for (InboxObserver.Outcome outcome : InboxObserver.Outcome.values()) {
+            handling.handled("revont", outcome);
         }
     }
 
@@ -69,6 +90,13 @@ class GrafanaDashboardTest {
                 "revhooks_verify_seconds_count", "revhooks_verify_seconds_sum", "revhooks_parse_seconds_bucket");
         assertThat(labelsByMetric.get("revhooks_deliveries_total")).containsExactlyInAnyOrder("vendor", "outcome", "reason", "event");
         assertThat(labelsByMetric.get("revhooks_verify_seconds_bucket")).containsExactlyInAnyOrder("vendor", "result", "le");
+        assertThat(labelsByMetric).containsKeys("revhooks_replay_claim_seconds_bucket", "revhooks_replay_claim_seconds_count",
+                "revhooks_replay_settle_seconds_count", "revhooks_inbox_backlog", "revhooks_inbox_dead_letters",
+                "revhooks_inbox_oldest_due_age_seconds", "revhooks_inbox_handled_total");
+        assertThat(labelsByMetric.get("revhooks_inbox_handled_total")).containsExactlyInAnyOrder("inbox", "vendor", "outcome");
+        assertThat(labelsByMetric.get("revhooks_replay_claim_seconds_bucket")).containsExactlyInAnyOrder("store", "result", "le");
+        assertThat(labelsByMetric.get("revhooks_replay_settle_seconds_count")).containsExactlyInAnyOrder("store", "operation", "result");
+        assertThat(labelsByMetric.get("revhooks_inbox_backlog")).containsExactlyInAnyOrder("inbox");
     }
 
     @Test
@@ -121,8 +149,11 @@ class GrafanaDashboardTest {
         Set<String> outcomes = Arrays.stream(Outcome.values()).map(Outcome::tagValue).collect(Collectors.toSet());
         Set<String> reasons = Arrays.stream(dev.revhooks.core.FailureReason.values())
                 .map(MicrometerWebhookObserver::reasonTag).collect(Collectors.toSet());
-        Map<String, Set<String>> known = Map.of("outcome", outcomes, "reason", reasons,
-                "result", Set.of("passed", "rejected", "parsed", "unparseable"));
+        Set<String> results = new HashSet<>(Set.of("passed", "rejected", "parsed", "unparseable",
+                "unavailable", "settled", "lost_claim"));
+        Arrays.stream(dev.revhooks.core.replay.ReplayGuard.Claim.values()).map(MeteredReplayGuard::claimTag).forEach(results::add);
+        Map<String, Set<String>> known = Map.of("outcome", outcomes, "reason", reasons, "result", results,
+                "operation", Set.of("complete", "release"));
         Set<String> arrivalFilters = new HashSet<>();
         List<String> all = new ArrayList<>(queries());
         all.addAll(readmeQueries(Files.readString(Path.of("README.md"))));
@@ -159,7 +190,9 @@ class GrafanaDashboardTest {
         }
         assertThat(dashboard.path("panels").findValuesAsText("title"))
                 .contains("Deliveries by vendor and outcome", "Rejections by reason", "Verify latency (p50, p99)",
-                        "Parse latency (p50, p99)", "Replay store", "Inbox");
+                        "Parse latency (p50, p99)", "Replay store: claims by result", "Replay store: claim latency (p50, p99)",
+                        "Replay store: completes and releases", "Inbox: backlog", "Inbox: oldest due delivery",
+                        "Inbox: dead letters", "Inbox: handling outcomes");
     }
 
     /** Every PromQL text in the dashboard: panel targets and template variable queries. */
@@ -191,6 +224,10 @@ class GrafanaDashboardTest {
         Matcher labelValues = LABEL_VALUES.matcher(query);
         while (labelValues.find()) {
             metrics.add(labelValues.group(1));
+        }
+        Matcher bare = BARE_NAME.matcher(withoutMatchers); // a gauge is often queried without matchers or range
+        while (bare.find()) {
+            metrics.add(bare.group());
         }
         return metrics;
     }

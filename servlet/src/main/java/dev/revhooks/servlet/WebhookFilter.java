@@ -258,7 +258,7 @@ public final class WebhookFilter<E> implements Filter {
             return;
         } catch (WebhookPayloadException e) {
             if (inboxMode != null) {
-                answerFromInbox(response, "unparseable", inboxMode.storeUnparseable(receiver.vendor(),
+                answerFromInbox(response, null, "unparseable", inboxMode.storeUnparseable(receiver.vendor(),
                         DeliveryKey.of(receiver.vendor(), "unparseable", e.rawBody()), oneLine(e.getMessage()), e, webhookRequest));
                 return;
             }
@@ -266,7 +266,7 @@ public final class WebhookFilter<E> implements Filter {
             return;
         }
         if (inboxMode != null && delivery.isDeduplicable()) {
-            answerFromInbox(response, delivery.deliveryKey().value(), inboxMode.store(receiver.vendor(), delivery, webhookRequest));
+            answerFromInbox(response, delivery, delivery.deliveryKey().value(), inboxMode.store(receiver.vendor(), delivery, webhookRequest));
             return;
         }
         request.setAttribute(DELIVERY_ATTRIBUTE, delivery);
@@ -337,8 +337,11 @@ public final class WebhookFilter<E> implements Filter {
         }
     }
 
-    private void answerFromInbox(HttpServletResponse response, String key, InboxMode.Answer answer) throws IOException {
+    /** Answers an inbox store; {@code delivery} is null for an authentic body that did not parse. */
+    private void answerFromInbox(HttpServletResponse response, VerifiedDelivery<E> delivery, String key, InboxMode.Answer answer)
+            throws IOException {
         if (answer.status() == InboxMode.UNAVAILABLE) {
+            answered(delivery, AdapterOutcome.STORE_UNAVAILABLE);
             LOG.log(System.Logger.Level.WARNING, "webhook inbox_unavailable vendor=" + receiver.vendor() + " key=" + logValue(key)
                     + " status=503 detail=\"not acknowledged: the inbox could not store it\"");
             response.setHeader("Retry-After", InboxMode.RETRY_AFTER_SECONDS);

@@ -5,6 +5,8 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.inbox.DeliveryInbox;
+import dev.revhooks.core.inbox.InboxBacklog;
+import dev.revhooks.core.inbox.InboxObserver;
 import dev.revhooks.core.inbox.InboundDelivery;
 import dev.revhooks.core.inbox.InboxUnavailableException;
 import dev.revhooks.jdbc.Migration;
@@ -78,7 +80,7 @@ import javax.sql.DataSource;
  * <p>Instances are thread-safe. {@link #shutdown(Duration)} stops taking rows, lets running
  * handlers finish within the grace period and hands unstarted rows back at once.
  */
-public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
+public final class JdbcInbox implements DeliveryInbox, InboxBacklog, AutoCloseable {
 
     /** The classpath resource of the table's DDL, a Flyway-style versioned migration for PostgreSQL and H2. */
     public static final String MIGRATION = "db/revhooks/V2__revhooks_inbox.sql";
@@ -102,6 +104,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
     private final LongSupplier timeShiftMillis;
     private final DoubleSupplier jitter;
     private final LongSupplier ticker;
+    private final InboxObserver observer;
     private final Workers workers = new Workers(this);
 
     private JdbcInbox(Builder builder, SqlDialect dialect) {
@@ -119,6 +122,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         this.timeShiftMillis = builder.timeShiftMillis;
         this.jitter = builder.jitter;
         this.ticker = builder.ticker;
+        this.observer = builder.observer;
     }
 
     /**
@@ -333,6 +337,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
                     route.handle(request, context);
                     if (update(connection, sql.done(), timeShiftMillis.getAsLong(), row.id(), token) == 1) {
                         connection.commit();
+                        observe(row, InboxObserver.Outcome.PROCESSED);
                         return;
                     }
                     connection.rollback();
@@ -377,14 +382,29 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
     private void finish(Connection connection, Claimed row, String token, Outcome outcome, String failure) throws SQLException {
         long now = timeShiftMillis.getAsLong();
         switch (outcome) {
-            case RETRY -> update(connection, sql.retry(),
-                    now + retryPolicy.delayMillis(row.attempts(), jitter.getAsDouble()), failure, row.id(), token);
+            case RETRY -> {
+                if (update(connection, sql.retry(), now + retryPolicy.delayMillis(row.attempts(), jitter.getAsDouble()),
+                        failure, row.id(), token) == 1) {
+                    observe(row, InboxObserver.Outcome.RETRIED);
+                }
+            }
             case DEAD -> {
-                update(connection, sql.dead(), failure, row.id(), token);
+                if (update(connection, sql.dead(), failure, row.id(), token) == 1) {
+                    observe(row, InboxObserver.Outcome.DEAD_LETTERED);
+                }
                 LOG.log(System.Logger.Level.WARNING, "inbox {0}: delivery {1} ({2}) is a dead letter after {3} attempt(s): {4}",
                         table, row.id(), row.vendor(), row.attempts(), failure);
             }
             case HAND_BACK -> update(connection, sql.handBack(), now, row.id(), token);
+        }
+    }
+
+    /** Tells the observer; what it throws is ignored (an observer never changes what happens to a delivery). */
+    private void observe(Claimed row, InboxObserver.Outcome outcome) {
+        try {
+            observer.handled(row.vendor(), outcome);
+        } catch (RuntimeException observerFailure) {
+            // ignored on purpose
         }
     }
 
@@ -429,6 +449,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the count
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public long countDeadLetters() {
         return count(sql.countDead(), "countDeadLetters");
     }
@@ -485,6 +506,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the number of pending deliveries
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public long backlog() {
         return count(sql.backlog(), "backlog");
     }
@@ -496,6 +518,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
      * @return the age, or empty when nothing is due
      * @throws InboxUnavailableException if the database could not answer
      */
+    @Override
     public Optional<Duration> oldestDueAge() {
         long now = timeShiftMillis.getAsLong();
         try (Connection connection = dataSource.getConnection();
@@ -637,6 +660,7 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         private LongSupplier timeShiftMillis = () -> 0L;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private LongSupplier ticker = System::nanoTime;
+        private InboxObserver observer = InboxObserver.none();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -803,6 +827,23 @@ public final class JdbcInbox implements DeliveryInbox, AutoCloseable {
         /** Tests: the monotonic nanosecond ticker that times a batch against half its lease. */
         Builder ticker(LongSupplier nanos) {
             this.ticker = Objects.requireNonNull(nanos, "nanos");
+            return this;
+        }
+
+        /**
+         * Told how each delivery's handling ended: processed, retried or dead-lettered (default:
+         * {@link InboxObserver#none()}). Called after the outcome was committed; what it throws is
+         * ignored. {@code revhooks-micrometer}'s {@code InboxHandlingMeters} counts them.
+         *
+         * <pre>{@code
+         * JdbcInbox.builder(dataSource).vendor(revont, handler).observer(InboxHandlingMeters.of(meterRegistry, "webhooks")).build();
+         * }</pre>
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(InboxObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

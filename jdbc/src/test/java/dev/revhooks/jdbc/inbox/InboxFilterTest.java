@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.replay.InMemoryReplayGuard;
+import dev.revhooks.core.testing.RecordingObserver;
 import dev.revhooks.jdbc.Databases;
 import dev.revhooks.jdbc.TableName;
 import dev.revhooks.revont.RevontEvent;
@@ -89,13 +90,31 @@ class InboxFilterTest {
     @Test
     void aStoreThatCannotWriteGets503WithRetryAfterAndNothingIsPassedOn() throws Exception {
         JdbcInbox broken = JdbcInbox.builder(pool).table(TableName.of("missing_inbox")).build();
-        try (InboxServer server = new InboxServer(WebhookFilter.builder(Deliveries.REVONT).inbox(broken).build())) {
+        RecordingObserver observer = new RecordingObserver();
+        try (InboxServer server = new InboxServer(WebhookFilter.builder(Deliveries.REVONT).inbox(broken)
+                .observer(observer, RevontEvent::type).build())) {
             HttpResponse<String> answer = server.post(Deliveries.signed(103));
 
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(answer.body()).isEqualTo("inbox unavailable; retry later\n");
             assertThat(server.passedOn).hasValue(0);
+            assertThat(observer.lines()).containsExactly("answered revont SUMMARY_READY STORE_UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void anUnparseableBodyTheStoreCannotWriteIsReportedStoreUnavailableWithoutAnEventType() throws Exception {
+        JdbcInbox broken = JdbcInbox.builder(pool).table(TableName.of("missing_inbox")).build();
+        RecordingObserver observer = new RecordingObserver();
+        try (InboxServer server = new InboxServer(WebhookFilter.builder(Deliveries.REVONT).inbox(broken)
+                .observer(observer, RevontEvent::type).build())) {
+            byte[] body = "{\"event\":\"summary.ready\",\"timestamp\":\"2024-09-15T14:32:00Z\"}".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> answer = server.post(Deliveries.SIGNER.sign(body));
+
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(observer.lines()).containsExactly("answered revont - STORE_UNAVAILABLE");
         }
     }
 

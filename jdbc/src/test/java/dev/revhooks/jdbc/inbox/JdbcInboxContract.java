@@ -12,6 +12,7 @@ import dev.revhooks.core.WebhookPayloadException;
 import dev.revhooks.core.WebhookReceiver;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.core.inbox.InboundDelivery;
+import dev.revhooks.core.inbox.InboxObserver;
 import dev.revhooks.core.inbox.InboxUnavailableException;
 import dev.revhooks.core.testing.Await;
 import dev.revhooks.jdbc.SqlDialect;
@@ -222,6 +223,36 @@ abstract class JdbcInboxContract {
         assertThat(inbox.requeue(letter.id())).as("no longer a dead letter").isFalse();
         assertThat(inbox.runOnce()).isEqualTo(1);
         assertThat(calls).hasValue(5);
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE state = 'DONE'")).isEqualTo(1);
+    }
+
+    @Test
+    void theObserverIsToldEachCommittedOutcomeAndWhatItThrowsChangesNothing() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        InboxObserver observer = (vendor, outcome) -> {
+            seen.add(vendor + " " + outcome);
+            throw new IllegalStateException("observer failure");
+        };
+        JdbcInbox inbox = builder().retryPolicy(new RetryPolicy(2, Duration.ofSeconds(10), Duration.ofSeconds(10)))
+                .observer(observer)
+                .vendor(Deliveries.REVONT, (event, context) -> {
+                    if (Deliveries.callId(event).equals("call_2")) {
+                        throw new IllegalStateException("handler failure");
+                    }
+                }).build();
+        inbox.store(Deliveries.inbound(1));
+        inbox.store(Deliveries.inbound(2));
+        byte[] stale = "{\"event\":\"call.ended\",\"timestamp\":\"2024-09-15T14:32:00Z\"}".getBytes(StandardCharsets.UTF_8);
+        inbox.store(InboundDelivery.parsed("revont", new DeliveryKey("revont:call.ended:observed"), "call.ended",
+                Authentication.hmacSignature("s"), stale, WebhookHeaders.empty()));
+
+        assertThat(inbox.runOnce()).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrder("revont PROCESSED", "revont RETRIED", "revont DEAD_LETTERED");
+        shift.addAndGet(Duration.ofSeconds(11).toMillis());
+        assertThat(inbox.runOnce()).isEqualTo(1);
+        assertThat(seen).hasSize(4).endsWith("revont DEAD_LETTERED");
+        assertThat(inbox.backlog()).isZero();
+        assertThat(inbox.countDeadLetters()).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE state = 'DONE'")).isEqualTo(1);
     }
 

@@ -101,7 +101,7 @@ public class RevhooksAutoConfiguration {
     @Bean
     FilterRegistrationBean<WebhookDispatchFilter> revhooksWebhookFilter(RevhooksProperties properties, ReceiverSettings settings,
             ObjectProvider<VendorEndpoints> vendors, WebhookListenerRegistry listeners, ObjectProvider<ReplayGuard> replayGuard,
-            ObjectProvider<UnparseableDeliveryHandler> unparseableHandler) {
+            ObjectProvider<UnparseableDeliveryHandler> unparseableHandler, ObjectProvider<ReplayGuardMetering> metering) {
         List<WebhookEndpoint> endpoints = distinctPaths(vendors);
         ReplayGuard guard = replayGuard.getIfUnique();
         ReplayGuardType type = properties.getReplayGuard().getType();
@@ -109,6 +109,10 @@ public class RevhooksAutoConfiguration {
             throw new InvalidWebhookPropertyException("revhooks.replay-guard.type", "is " + type.name().toLowerCase(Locale.ROOT)
                     + " but no replay guard was made: put revhooks-" + type.name().toLowerCase(Locale.ROOT)
                     + " on the classpath (and, for redis, lettuce-core)");
+        }
+        ReplayGuardMetering meteringOrNone = metering.getIfUnique();
+        if (guard != null && meteringOrNone != null) {
+            guard = meteringOrNone.wrap(guard);
         }
         WebhookDispatchFilter filter = new WebhookDispatchFilter(endpoints, listeners, guard, unparseableHandler.getIfUnique(),
                 settings.observer());

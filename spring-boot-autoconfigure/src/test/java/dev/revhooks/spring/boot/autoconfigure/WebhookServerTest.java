@@ -36,6 +36,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import dev.revhooks.micrometer.MeteredReplayGuard;
 import dev.revhooks.micrometer.MicrometerWebhookObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -118,6 +119,9 @@ class WebhookServerTest {
 
         assertThat(meters.find(MicrometerWebhookObserver.DELIVERIES).tag("vendor", "revont").counters())
                 .extracting(counter -> counter.getId().getTag("outcome")).contains("accepted", "handler_failed");
+        assertThat(meters.find(MeteredReplayGuard.CLAIM).tags("store", "memory", "result", "new").timer())
+                .as("the filter's replay guard is timed").isNotNull()
+                .satisfies(claims -> assertThat(claims.count()).isPositive());
     }
 
     @Test
