@@ -5,7 +5,7 @@
 # 30 s per endpoint and size (the driver refuses more). With guard or inbox among the endpoints, the
 # server starts an embedded PostgreSQL (fsync on) on its own core for /guard (the filter with the
 # PostgreSQL replay guard) and /inbox (the filter in inbox mode).
-# Usage: bench/http-load.sh [rounds=5] [seconds per run=10] [warm-up seconds=15] [connections=32] [sizes=1024,65536]
+# Usage: bench/http-load.sh [rounds=5] [seconds per run=10] [warm-up seconds=15] [connections=32] [sizes=1024,65536; 1024c: chunked]
 #                           [endpoints=bare,filter,hand]   e.g. ... 1024 bare,filter,guard,inbox
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,6 +3,7 @@ package dev.revhooks.bench;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.revont.RevontSigner;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * one core and this driver (and so {@code wrk}) to the other.
  *
  * <p>Usage: {@code HttpLoadTest <port> <rounds> <seconds per run> <warm-up seconds> <connections>
- * <work dir> [sizes, e.g. 1024,65536] [endpoints, e.g. bare,filter,hand or bare,guard,inbox]}
+ * <work dir> [sizes, e.g. 1024,65536,1024c] [endpoints, e.g. bare,filter,hand or bare,guard,inbox]}
+ * (a size ending in {@code c} sends the body chunked, in 4 KiB chunks, without {@code Content-Length})
  * ({@code guard} and {@code inbox} need the server started with {@code stores}). Every endpoint's
  * throughput is divided by bare's in the same round, and filter's by hand's.
  */
@@ -74,7 +76,12 @@ public final class HttpLoadTest {
         int warmup = bounded("warm-up seconds", Integer.parseInt(args[3]), 0, 30);
         int connections = bounded("connections", Integer.parseInt(args[4]), 1, 256);
         Path work = Files.createDirectories(Path.of(args[5]));
-        int[] sizes = Arrays.stream((args.length > 6 ? args[6] : "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
+        String[] sizes = (args.length > 6 ? args[6] : "1024,65536").split(",");
+        for (String size : sizes) {
+            if (!size.matches("[0-9]{1,8}c?")) {
+                throw new IllegalArgumentException("a size is a number of bytes, with c for chunked: " + size);
+            }
+        }
         List<String> endpoints = List.of((args.length > 7 ? args[7] : "bare,filter,hand").split(","));
         for (String endpoint : endpoints) {
             if (!List.of("bare", "filter", "hand", "guard", "inbox").contains(endpoint)) {
@@ -89,7 +96,7 @@ public final class HttpLoadTest {
                 stats(base).description(), connections, seconds, rounds,
                 sizes.length * (long) endpoints.size() * (warmup + rounds * (long) seconds));
 
-        for (int size : sizes) {
+        for (String size : sizes) {
             Path script = luaScript(work, size);
             for (String endpoint : endpoints) {
                 if (warmup > 0) {
@@ -119,7 +126,7 @@ public final class HttpLoadTest {
                     ratios.computeIfAbsent("filter / hand", k -> new ArrayList<>())
                             .add(thisRound.get("filter").rps() / thisRound.get("hand").rps());
                 }
-                System.out.printf(Locale.ROOT, "%d B round %d: %s rps%n", size, round + 1, line);
+                System.out.printf(Locale.ROOT, "%s B round %d: %s rps%n", size, round + 1, line);
             }
             report(size, byEndpoint, ratios);
         }
@@ -132,8 +139,8 @@ public final class HttpLoadTest {
         return value;
     }
 
-    private static void report(int size, Map<String, List<Run>> byEndpoint, Map<String, List<Double>> ratios) {
-        System.out.printf(Locale.ROOT, "%n| %d B | rps (median) | p99 ms (median) | server CPU µs/request | bytes allocated/request | non-2xx + socket errors |%n", size);
+    private static void report(String size, Map<String, List<Run>> byEndpoint, Map<String, List<Double>> ratios) {
+        System.out.printf(Locale.ROOT, "%n| %s B | rps (median) | p99 ms (median) | server CPU µs/request | bytes allocated/request | non-2xx + socket errors |%n", size);
         System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Run>> entry : byEndpoint.entrySet()) {
             List<Run> runs = entry.getValue();
@@ -160,20 +167,54 @@ public final class HttpLoadTest {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** A wrk script that POSTs the signed Revont body of {@code size} bytes. */
-    private static Path luaScript(Path work, int size) throws IOException {
-        byte[] body = Payloads.revontSummary(size);
+    /**
+     * A wrk script that POSTs the signed Revont body of {@code size} bytes; with a trailing
+     * {@code c}, the request is written by hand with {@code Transfer-Encoding: chunked} (wrk's own
+     * request builder always adds {@code Content-Length}).
+     */
+    private static Path luaScript(Path work, String size) throws IOException {
+        boolean chunked = size.endsWith("c");
+        int bytes = Integer.parseInt(chunked ? size.substring(0, size.length() - 1) : size);
+        byte[] body = Payloads.revontSummary(bytes);
         WebhookRequest signed = RevontSigner.of(Secret.of(HttpLoadServer.SECRET)).sign(body);
+        String signature = signed.headers().first("X-Revont-Signature");
         Path bodyFile = work.resolve("revont-" + size + ".json");
-        Files.write(bodyFile, body);
+        Files.write(bodyFile, chunked ? chunks(body, 4096) : body);
         Path script = work.resolve("revont-" + size + ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\n"
-                + "local f = assert(io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\"))\n"
-                + "wrk.body = f:read(\"*a\")\n"
-                + "f:close()\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.headers[\"X-Revont-Signature\"] = \"" + signed.headers().first("X-Revont-Signature") + "\"\n");
+        String read = "local f = assert(io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\"))\n"
+                + "local body = f:read(\"*a\")\n"
+                + "f:close()\n";
+        if (chunked) {
+            Files.writeString(script, read
+                    + "local req = nil\n"
+                    + "request = function()\n"
+                    + "  if not req then\n"
+                    + "    req = \"POST \" .. wrk.path .. \" HTTP/1.1\\r\\nHost: \" .. wrk.host .. \":\" .. wrk.port .. \"\\r\\n\"\n"
+                    + "      .. \"Content-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\"\n"
+                    + "      .. \"X-Revont-Signature: " + signature + "\\r\\n\\r\\n\" .. body\n"
+                    + "  end\n"
+                    + "  return req\n"
+                    + "end\n");
+        } else {
+            Files.writeString(script, "wrk.method = \"POST\"\n" + read
+                    + "wrk.body = body\n"
+                    + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                    + "wrk.headers[\"X-Revont-Signature\"] = \"" + signature + "\"\n");
+        }
         return script;
+    }
+
+    /** The body in HTTP/1.1 chunks of at most {@code size} bytes, with the last, empty chunk. */
+    private static byte[] chunks(byte[] body, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+        for (int from = 0; from < body.length; from += size) {
+            int length = Math.min(size, body.length - from);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, from, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     private static Run measured(String base, String endpoint, Path script, int seconds, int connections) throws Exception {
