@@ -1,6 +1,9 @@
 package dev.revhooks.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.revhooks.core.Secret;
+import dev.revhooks.jdbc.JdbcReplayGuard;
+import dev.revhooks.jdbc.inbox.JdbcInbox;
 import dev.revhooks.revont.RevontWebhooks;
 import dev.revhooks.servlet.WebhookFilter;
 import jakarta.servlet.DispatcherType;
@@ -25,12 +28,18 @@ import org.eclipse.jetty.server.ServerConnector;
  * The server side of the HTTP load test: one Jetty 12 on 127.0.0.1 with three endpoints that all
  * end in the same servlet, which reads the whole body and answers {@code 204}:
  * {@code /bare} (the servlet alone), {@code /filter} ({@link WebhookFilter} for Revont in front, no
- * replay guard) and {@code /hand} (a {@link HandWrittenFilter} in front). {@code GET /stats}
+ * replay guard) and {@code /hand} (a {@link HandWrittenFilter} in front). With the argument
+ * {@code stores}, an embedded PostgreSQL ({@code fsync} and {@code synchronous_commit} on) starts as
+ * a child of this process (so it shares the server's pinned core) and two more endpoints run over
+ * it: {@code /guard} (the filter with a {@link JdbcReplayGuard}: claim, the servlet, complete) and
+ * {@code /inbox} (the filter in inbox mode over a {@link JdbcInbox} without workers: verify, parse,
+ * one durable insert, {@code 202}); {@link FirstDeliveries} gives every request a key of its own.
+ * {@code GET /stats}
  * answers {@code requests=<n> allocated=<bytes> cpu=<ns>}: requests served by the three endpoints,
  * bytes allocated by all live threads (the request threads, the selector and acceptor), and the
  * process's CPU time, so the driver can take per-request differences around each run.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.revhooks.bench.HttpLoadServer <port-file>}; it
+ * <p>Usage: {@code java -cp benchmarks.jar dev.revhooks.bench.HttpLoadServer <port-file> [stores]}; it
  * writes its port to the file and runs until killed.
  */
 public final class HttpLoadServer {
@@ -80,8 +89,8 @@ public final class HttpLoadServer {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: HttpLoadServer <port-file>");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("stores"))) {
+            throw new IllegalArgumentException("usage: HttpLoadServer <port-file> [stores]");
         }
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -95,6 +104,25 @@ public final class HttpLoadServer {
         SinkServlet sink = new SinkServlet();
         for (String path : new String[] {"/bare", "/filter", "/hand"}) {
             context.addServlet(new ServletHolder(sink), path);
+        }
+        if (args.length == 2) {
+            InboxDatabase database = new InboxDatabase();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException e) {
+                    System.err.println("could not stop the embedded PostgreSQL: " + e);
+                }
+            }));
+            HikariDataSource pool = database.pool(16);
+            JdbcReplayGuard guard = JdbcReplayGuard.builder(pool).createTableIfMissing().build();
+            JdbcInbox inbox = JdbcInbox.builder(pool).createTableIfMissing().build();
+            context.addFilter(new FilterHolder(WebhookFilter.builder(revont).replayGuard(FirstDeliveries.guard(guard)).build()),
+                    "/guard", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(WebhookFilter.builder(revont).inbox(FirstDeliveries.inbox(inbox, REQUESTS)).build()),
+                    "/inbox", EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder(sink), "/guard");
+            context.addServlet(new ServletHolder(sink), "/inbox");
         }
         context.addServlet(new ServletHolder(new StatsServlet()), "/stats");
         server.setHandler(context);

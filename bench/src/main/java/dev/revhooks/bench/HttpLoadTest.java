@@ -3,6 +3,7 @@ package dev.revhooks.bench;
 import dev.revhooks.core.Secret;
 import dev.revhooks.core.WebhookRequest;
 import dev.revhooks.revont.RevontSigner;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,18 +27,20 @@ import java.util.regex.Pattern;
  * The driver of the HTTP load test (issue 31): runs {@code wrk} against a running
  * {@link HttpLoadServer} on 127.0.0.1, in rounds that take the three endpoints back to back in
  * rotating order, and reports per endpoint the throughput, the p99 latency, the server's CPU time
- * and bytes allocated per request, and per round the ratios filter / bare and filter / hand.
+ * and bytes allocated per request, and per round the ratios to bare (and filter / hand).
  *
  * <p>Bounded: at most 20 rounds of at most 30 s per run, 256 connections; each {@code wrk} is
  * stopped 30 s after its duration if it has not ended. {@code bench/http-load.sh} pins the server to
  * one core and this driver (and so {@code wrk}) to the other.
  *
  * <p>Usage: {@code HttpLoadTest <port> <rounds> <seconds per run> <warm-up seconds> <connections>
- * <work dir> [sizes, e.g. 1024,65536]}.
+ * <work dir> [sizes, e.g. 1024,65536,1024c] [endpoints, e.g. bare,filter,hand or bare,guard,inbox]}
+ * (a size ending in {@code c} sends the body chunked, in 4 KiB chunks, without {@code Content-Length})
+ * ({@code guard} and {@code inbox} need the server started with {@code stores}). Every endpoint's
+ * throughput is divided by bare's in the same round, and filter's by hand's.
  */
 public final class HttpLoadTest {
 
-    private static final List<String> ENDPOINTS = List.of("bare", "filter", "hand");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private HttpLoadTest() {
@@ -64,7 +67,8 @@ public final class HttpLoadTest {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            throw new IllegalArgumentException("usage: HttpLoadTest <port> <rounds> <seconds> <warm-up seconds> <connections> <work dir> [sizes]");
+            throw new IllegalArgumentException(
+                    "usage: HttpLoadTest <port> <rounds> <seconds> <warm-up seconds> <connections> <work dir> [sizes] [endpoints]");
         }
         int port = Integer.parseInt(args[0]);
         int rounds = bounded("rounds", Integer.parseInt(args[1]), 1, 20);
@@ -72,33 +76,57 @@ public final class HttpLoadTest {
         int warmup = bounded("warm-up seconds", Integer.parseInt(args[3]), 0, 30);
         int connections = bounded("connections", Integer.parseInt(args[4]), 1, 256);
         Path work = Files.createDirectories(Path.of(args[5]));
-        int[] sizes = Arrays.stream((args.length > 6 ? args[6] : "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
+        String[] sizes = (args.length > 6 ? args[6] : "1024,65536").split(",");
+        for (String size : sizes) {
+            if (!size.matches("[0-9]{1,8}c?")) {
+                throw new IllegalArgumentException("a size is a number of bytes, with c for chunked: " + size);
+            }
+        }
+        List<String> endpoints = List.of((args.length > 7 ? args[7] : "bare,filter,hand").split(","));
+        for (String endpoint : endpoints) {
+            if (!List.of("bare", "filter", "hand", "guard", "inbox").contains(endpoint)) {
+                throw new IllegalArgumentException("unknown endpoint " + endpoint + "; known: bare, filter, hand, guard, inbox");
+            }
+        }
+        if (!endpoints.contains("bare")) {
+            throw new IllegalArgumentException("the endpoints must include bare, the baseline of every ratio");
+        }
         String base = "http://127.0.0.1:" + port + "/";
         System.out.printf(Locale.ROOT, "server: %s; wrk -t1 -c%d -d%ds; %d rounds; at most %d s in all%n",
                 stats(base).description(), connections, seconds, rounds,
-                sizes.length * 3L * (warmup + rounds * (long) seconds));
+                sizes.length * (long) endpoints.size() * (warmup + rounds * (long) seconds));
 
-        for (int size : sizes) {
+        for (String size : sizes) {
             Path script = luaScript(work, size);
-            for (String endpoint : ENDPOINTS) {
+            for (String endpoint : endpoints) {
                 if (warmup > 0) {
                     wrk(base, endpoint, script, warmup, connections);
                 }
             }
             Map<String, List<Run>> byEndpoint = new LinkedHashMap<>();
-            List<double[]> ratios = new ArrayList<>();
+            Map<String, List<Double>> ratios = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
-                Map<String, Run> thisRound = new HashMap<>();
-                for (int i = 0; i < ENDPOINTS.size(); i++) {
-                    String endpoint = ENDPOINTS.get((i + round) % ENDPOINTS.size());
+                Map<String, Run> thisRound = new LinkedHashMap<>();
+                for (int i = 0; i < endpoints.size(); i++) {
+                    String endpoint = endpoints.get((i + round) % endpoints.size());
                     Run run = measured(base, endpoint, script, seconds, connections);
                     thisRound.put(endpoint, run);
                     byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(run);
                 }
-                double filter = thisRound.get("filter").rps();
-                ratios.add(new double[] {filter / thisRound.get("bare").rps(), filter / thisRound.get("hand").rps()});
-                System.out.printf(Locale.ROOT, "%d B round %d: bare %.0f, filter %.0f, hand %.0f rps%n", size, round + 1,
-                        thisRound.get("bare").rps(), filter, thisRound.get("hand").rps());
+                double bare = thisRound.get("bare").rps();
+                StringBuilder line = new StringBuilder();
+                for (String endpoint : endpoints) {
+                    double rps = thisRound.get(endpoint).rps();
+                    line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f", endpoint, rps));
+                    if (!endpoint.equals("bare")) {
+                        ratios.computeIfAbsent(endpoint + " / bare", k -> new ArrayList<>()).add(rps / bare);
+                    }
+                }
+                if (thisRound.containsKey("filter") && thisRound.containsKey("hand")) {
+                    ratios.computeIfAbsent("filter / hand", k -> new ArrayList<>())
+                            .add(thisRound.get("filter").rps() / thisRound.get("hand").rps());
+                }
+                System.out.printf(Locale.ROOT, "%s B round %d: %s rps%n", size, round + 1, line);
             }
             report(size, byEndpoint, ratios);
         }
@@ -111,8 +139,8 @@ public final class HttpLoadTest {
         return value;
     }
 
-    private static void report(int size, Map<String, List<Run>> byEndpoint, List<double[]> ratios) {
-        System.out.printf(Locale.ROOT, "%n| %d B | rps (median) | p99 ms (median) | server CPU µs/request | bytes allocated/request | non-2xx + socket errors |%n", size);
+    private static void report(String size, Map<String, List<Run>> byEndpoint, Map<String, List<Double>> ratios) {
+        System.out.printf(Locale.ROOT, "%n| %s B | rps (median) | p99 ms (median) | server CPU µs/request | bytes allocated/request | non-2xx + socket errors |%n", size);
         System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Run>> entry : byEndpoint.entrySet()) {
             List<Run> runs = entry.getValue();
@@ -123,11 +151,13 @@ public final class HttpLoadTest {
                     median(runs.stream().mapToDouble(Run::bytesPerRequest).toArray()),
                     runs.stream().mapToLong(Run::errors).sum());
         }
-        double[] toBare = ratios.stream().mapToDouble(r -> r[0]).toArray();
-        double[] toHand = ratios.stream().mapToDouble(r -> r[1]).toArray();
-        System.out.printf(Locale.ROOT, "%nfilter / bare, rps per round: median %.2f (%.2f–%.2f); filter / hand: median %.2f (%.2f–%.2f); %d rounds%n%n",
-                median(toBare), Arrays.stream(toBare).min().orElse(0), Arrays.stream(toBare).max().orElse(0),
-                median(toHand), Arrays.stream(toHand).min().orElse(0), Arrays.stream(toHand).max().orElse(0), ratios.size());
+        System.out.println();
+        for (Map.Entry<String, List<Double>> entry : ratios.entrySet()) {
+            double[] values = entry.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf(Locale.ROOT, "%s, rps per round: median %.2f (%.2f–%.2f) over %d rounds%n", entry.getKey(),
+                    median(values), Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0), values.length);
+        }
+        System.out.println();
     }
 
     private static double median(double[] values) {
@@ -137,20 +167,54 @@ public final class HttpLoadTest {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** A wrk script that POSTs the signed Revont body of {@code size} bytes. */
-    private static Path luaScript(Path work, int size) throws IOException {
-        byte[] body = Payloads.revontSummary(size);
+    /**
+     * A wrk script that POSTs the signed Revont body of {@code size} bytes; with a trailing
+     * {@code c}, the request is written by hand with {@code Transfer-Encoding: chunked} (wrk's own
+     * request builder always adds {@code Content-Length}).
+     */
+    private static Path luaScript(Path work, String size) throws IOException {
+        boolean chunked = size.endsWith("c");
+        int bytes = Integer.parseInt(chunked ? size.substring(0, size.length() - 1) : size);
+        byte[] body = Payloads.revontSummary(bytes);
         WebhookRequest signed = RevontSigner.of(Secret.of(HttpLoadServer.SECRET)).sign(body);
+        String signature = signed.headers().first("X-Revont-Signature");
         Path bodyFile = work.resolve("revont-" + size + ".json");
-        Files.write(bodyFile, body);
+        Files.write(bodyFile, chunked ? chunks(body, 4096) : body);
         Path script = work.resolve("revont-" + size + ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\n"
-                + "local f = assert(io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\"))\n"
-                + "wrk.body = f:read(\"*a\")\n"
-                + "f:close()\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.headers[\"X-Revont-Signature\"] = \"" + signed.headers().first("X-Revont-Signature") + "\"\n");
+        String read = "local f = assert(io.open(\"" + bodyFile.toAbsolutePath() + "\", \"rb\"))\n"
+                + "local body = f:read(\"*a\")\n"
+                + "f:close()\n";
+        if (chunked) {
+            Files.writeString(script, read
+                    + "local req = nil\n"
+                    + "request = function()\n"
+                    + "  if not req then\n"
+                    + "    req = \"POST \" .. wrk.path .. \" HTTP/1.1\\r\\nHost: \" .. wrk.host .. \":\" .. wrk.port .. \"\\r\\n\"\n"
+                    + "      .. \"Content-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\"\n"
+                    + "      .. \"X-Revont-Signature: " + signature + "\\r\\n\\r\\n\" .. body\n"
+                    + "  end\n"
+                    + "  return req\n"
+                    + "end\n");
+        } else {
+            Files.writeString(script, "wrk.method = \"POST\"\n" + read
+                    + "wrk.body = body\n"
+                    + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                    + "wrk.headers[\"X-Revont-Signature\"] = \"" + signature + "\"\n");
+        }
         return script;
+    }
+
+    /** The body in HTTP/1.1 chunks of at most {@code size} bytes, with the last, empty chunk. */
+    private static byte[] chunks(byte[] body, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+        for (int from = 0; from < body.length; from += size) {
+            int length = Math.min(size, body.length - from);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, from, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     private static Run measured(String base, String endpoint, Path script, int seconds, int connections) throws Exception {

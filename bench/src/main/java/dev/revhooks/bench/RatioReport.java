@@ -202,6 +202,32 @@ public final class RatioReport {
         return String.format(Locale.ROOT, "%.1f, target 0: %s", bytesPerOp, bytesPerOp < 0.5 ? "met" : "missed");
     }
 
+    /**
+     * Issue 25's "the default observer costs nothing measurable": {@code receive} with
+     * {@code WebhookObserver.none()} against the same steps called directly (what {@code receive}
+     * did before observers), at most 1.05x on the interval's upper bound and not one byte more.
+     */
+    static void observerLines(List<Result> results, Map<String, String> lines) {
+        Result none = find(results, "Observer", "receiveNoObserver", "");
+        Result direct = find(results, "Observer", "verifyThenDeliver", "");
+        if (none == null || direct == null) {
+            return;
+        }
+        lines.put("Receive with the no-op observer / the steps called directly", judged(none, direct, 1.05, true));
+        double extra = none.bytesPerOp() - direct.bytesPerOp();
+        lines.put("Receive with the no-op observer, B/op over the steps called directly", Double.isNaN(extra)
+                ? "not measured (run with -prof gc), target 0"
+                : String.format(Locale.ROOT, "%.1f, target 0 (below 8 B: no object is smaller than 16): %s", extra,
+                        Math.abs(extra) < 8 ? "met" : "missed"));
+        for (String method : new String[] {"receiveCounting", "receiveMicrometer"}) {
+            Result observed = find(results, "Observer", method, "");
+            if (observed != null) {
+                lines.put("Receive with " + method.substring("receive".length()) + " / the steps called directly",
+                        ratio(observed, direct) + ", reported only");
+            }
+        }
+    }
+
     static String targets(List<Result> results) {
         Map<String, String> lines = new LinkedHashMap<>();
         for (Result r : results) {
@@ -261,6 +287,7 @@ public final class RatioReport {
                         ratio(largeReceive, largeHandReceive) + ", reported only");
             }
         }
+        observerLines(results, lines);
         StringBuilder out = new StringBuilder("Targets (1 KiB unless stated):\n");
         lines.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
         return out.toString();

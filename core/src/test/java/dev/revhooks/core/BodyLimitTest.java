@@ -2,11 +2,14 @@ package dev.revhooks.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.revhooks.core.testing.CountingStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class BodyLimitTest {
@@ -45,13 +48,63 @@ class BodyLimitTest {
 
     @Test
     void readsAStreamOfUnknownLengthThroughEveryGrowthStep() throws Exception {
-        for (int size : new int[] {0, 1, 8191, 8192, 8193, 16_384, 16_385, 100_000}) {
+        for (int size : new int[] {0, 1, 1023, 1024, 1025, 2047, 2048, 2049, 4096, 8191, 8192, 8193, 16_384, 16_385, 65_536,
+            100_000}) {
             byte[] body = new byte[size];
             for (int i = 0; i < size; i++) {
                 body[i] = (byte) (i * 31 + 7);
             }
             assertThat(BodyLimit.ofBytes(100_000).read(new CountingStream(body, 1000))).as("size %d", size).isEqualTo(body);
             assertThat(BodyLimit.ofBytes(100_000).read(new ByteArrayInputStream(body), -1)).as("size %d", size).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aStreamOfUnknownLengthReadsBackExactlyOrIsRefusedPastTheLimit() {
+        qt().forAll(integers().between(0, 70_000), integers().between(1, 9_000), integers().between(1, 70_000))
+                .checkAssert((size, perRead, max) -> {
+                    byte[] body = new byte[size];
+                    for (int i = 0; i < size; i++) {
+                        body[i] = (byte) (i * 131 + size);
+                    }
+                    CountingStream stream = new CountingStream(body, perRead);
+                    if (size <= max) {
+                        assertThat(unchecked(() -> BodyLimit.ofBytes(max).read(stream))).isEqualTo(body);
+                    } else {
+                        assertThatThrownBy(() -> BodyLimit.ofBytes(max).read(stream))
+                                .isInstanceOfSatisfying(WebhookVerificationException.class,
+                                        e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE));
+                        assertThat(stream.delivered()).isEqualTo(max + 1);
+                    }
+                });
+    }
+
+    @Test
+    void aStreamOfUnknownLengthCostsAboutTwiceItsSizeAndABodyFillingTheFirstPieceNoCopy() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int size : new int[] {1024, 65_536, 65_537, 100_000}) {
+            byte[] body = new byte[size];
+            BodyLimit limit = BodyLimit.ofBytes(1 << 20);
+            CountingStream stream = new CountingStream(body, 4096);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            byte[] read = limit.read(stream);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(read).hasSize(size);
+            // pieces of at most twice the body (they double), and the joined copy; a doubling buffer trimmed at the end
+            // allocates four to five times the body
+            assertThat(allocated).as("bytes allocated to read %d", size).isLessThanOrEqualTo(size == 1024 ? 1024 + 512 : 3L * size + 1024);
+        }
+    }
+
+    private interface Reading {
+        byte[] read() throws Exception;
+    }
+
+    private static byte[] unchecked(Reading reading) {
+        try {
+            return reading.read();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

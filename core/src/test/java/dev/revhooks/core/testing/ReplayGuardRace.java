@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Several replay guards over one store (as several app instances would have), each shared by
- * several threads, all claiming the same keys at once: exactly one {@link Claim#NEW} per key, and
+ * several threads, all claiming the same keys in the same order at the same time (so the threads
+ * meet on the keys and claims overlap): exactly one {@link Claim#NEW} per key, and
  * every key {@link Claim#ALREADY_PROCESSED} through every guard once the winners completed. Shared
  * by the stores' tests.
  *
@@ -51,11 +52,9 @@ public final class ReplayGuardRace {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 ReplayGuard guard = guards.get(t % guards.size());
-                int offset = t * (keys / threads);
                 running.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < keys; i++) {
-                        int k = (offset + i) % keys; // each thread starts elsewhere and meets the others
+                    for (int k = 0; k < keys; k++) { // every thread in the same order: they meet on every key
                         DeliveryKey key = new DeliveryKey(keyPrefix + k);
                         ClaimResult claimed = guard.claim(key);
                         if (claimed.isNew()) {
