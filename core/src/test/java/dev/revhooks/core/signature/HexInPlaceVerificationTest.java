@@ -84,6 +84,13 @@ class HexInPlaceVerificationTest {
     }
 
     @Test
+    void aCandidateAtTheStartOfTheValueCounts() throws Exception {
+        String value = HmacSha256Signer.hex(CURRENT, utf8("42"), DOT, BODY) + ";t=42";
+        HmacSha256Verifier.HexCandidates first = (text, from) -> from == 0 ? 0 : -1;
+        assertThat(verifier.verifyAnyHex(value, first, 67, 69, (byte) '.', BODY).credentialId()).isEqualTo("current");
+    }
+
+    @Test
     void verifyAnyHexRejectsAMalformedCandidateEvenAfterAMatch() throws Exception {
         byte[] t = utf8("5");
         String good = HmacSha256Signer.hex(CURRENT, t, DOT, BODY);
