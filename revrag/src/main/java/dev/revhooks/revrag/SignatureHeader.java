@@ -45,7 +45,10 @@ final class SignatureHeader {
     static final RequiredHeader TIMESTAMP = RequiredHeader.of(TIMESTAMP_HEADER, FailureReason.MISSING_TIMESTAMP);
     private static final String TIMESTAMP_ENTRY = "t";
     private static final String SIGNATURE_ENTRY = "v1";
+    private static final String V1_PREFIX = SIGNATURE_ENTRY + "=";
     private static final int HEX_DIGITS = 64;
+    /** What {@code indexOf} returns when nothing is found; also "no {@code t} yet". */
+    private static final int ABSENT = -1;
     /** The byte signed between {@code t}'s digits and the body. */
     static final byte SEPARATOR = '.';
 
@@ -91,14 +94,14 @@ final class SignatureHeader {
      */
     static long check(String value, WebhookHeaders headers, RequiredHeader timestampHeader)
             throws WebhookVerificationException {
-        int timestampFrom = -1;
-        int timestampTo = -1;
+        int timestampFrom = ABSENT;
+        int timestampTo = ABSENT;
         boolean signed = false;
         // One pass over the entries by index: no split, no substrings.
         int entryStart = 0;
         while (true) {
             int comma = value.indexOf(',', entryStart);
-            int entryEnd = comma < 0 ? value.length() : comma;
+            int entryEnd = comma == ABSENT ? value.length() : comma;
             int from = skipOws(value, entryStart, entryEnd);
             int to = entryEnd;
             while (to > from && HttpWhiteSpace.isOws(value.charAt(to - 1))) {
@@ -109,7 +112,7 @@ final class SignatureHeader {
                 throw malformed(SIGNATURE_HEADER + " has an entry without '='");
             }
             if (isName(value, from, eq, TIMESTAMP_ENTRY)) {
-                if (timestampFrom >= 0) {
+                if (timestampFrom != ABSENT) {
                     throw malformed(SIGNATURE_HEADER + " has more than one t= entry");
                 }
                 timestampFrom = eq + 1;
@@ -118,12 +121,12 @@ final class SignatureHeader {
                 HexSignature.check(value, eq + 1, to);
                 signed = true;
             }
-            if (comma < 0) {
+            if (comma == ABSENT) {
                 break;
             }
             entryStart = comma + 1;
         }
-        if (timestampFrom < 0) {
+        if (timestampFrom == ABSENT) {
             throw new WebhookVerificationException(FailureReason.MISSING_TIMESTAMP, SIGNATURE_HEADER + " has no t= entry");
         }
         if (!isDigits(value, timestampFrom, timestampTo)) {
@@ -171,23 +174,16 @@ final class SignatureHeader {
      */
     static int nextV1(String value, int from) {
         int entryStart = from;
-        if (from > 0) {
-            int comma = value.indexOf(',', from);
-            if (comma < 0) {
-                return -1;
-            }
-            entryStart = comma + 1;
-        }
         while (true) {
-            int comma = value.indexOf(',', entryStart);
-            int entryEnd = comma < 0 ? value.length() : comma;
-            int name = skipOws(value, entryStart, entryEnd);
-            int eq = value.indexOf('=', name);
-            if (eq >= 0 && eq < entryEnd && isName(value, name, eq, SIGNATURE_ENTRY)) {
-                return eq + 1;
+            // An entry's name starts after its spaces and tabs; after a v1's digits, only spaces,
+            // tabs and the comma are left of that entry, so the same step passes them.
+            int name = skipOws(value, entryStart, value.length());
+            if (value.startsWith(V1_PREFIX, name)) {
+                return name + V1_PREFIX.length();
             }
-            if (comma < 0) {
-                return -1;
+            int comma = value.indexOf(',', name);
+            if (comma == ABSENT) {
+                return ABSENT;
             }
             entryStart = comma + 1;
         }
