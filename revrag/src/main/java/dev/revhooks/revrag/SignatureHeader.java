@@ -75,7 +75,7 @@ final class SignatureHeader {
         String value = signatureHeader.read(headers);
         long timestamp = check(value, headers, timestampHeader);
         List<byte[]> signatures = new ArrayList<>(2);
-        for (int at = nextV1(value, 0); at >= 0; at = nextV1(value, at + HEX_DIGITS)) {
+        for (int at = nextV1(value, 0); at != ABSENT; at = nextV1(value, at + HEX_DIGITS)) {
             signatures.add(HexSignature.decode(value, at, at + HEX_DIGITS));
         }
         // Never modified after this point and never handed out beyond this package.

@@ -36,6 +36,9 @@ class SignatureHeaderTest {
         assertThat(header.signatures().get(1)).isEqualTo(HexFormat.of().parseHex(other));
         assertThat(header.signedMessage(body)).isDeepEqualTo(new byte[][] {utf8(T), {'.'}, body});
         assertThat(header.epochSeconds()).isEqualTo(NOW.getEpochSecond());
+        // an entry with an empty name is another name: ignored, first in the value too
+        WebhookRequest emptyNameFirst = withHeader(signed(body), SIGNATURE, "=x,t=" + T + ",v1=" + v1(T, body));
+        assertThat(RECEIVER.verify(emptyNameFirst).credentialId()).isEqualTo("current");
     }
 
     @Test
