@@ -177,12 +177,12 @@ public final class RevDeskWebhooks extends AbstractWebhookReceiver<RevDeskEvent>
             }
             return unauthenticated();
         }
-        byte[] decoded = HexSignature.decode(signature);
         if (verifier == null) {
+            HexSignature.check(signature, 0, signature.length());
             throw new WebhookVerificationException(FailureReason.SIGNATURE_MISMATCH,
                     "the delivery is signed but this receiver has no signing secret configured");
         }
-        return verifier.verify(decoded, request.body());
+        return verifier.verifyHex(signature, 0, signature.length(), request.body());
     }
 
     /**

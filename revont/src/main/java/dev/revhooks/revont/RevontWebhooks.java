@@ -95,8 +95,8 @@ public final class RevontWebhooks extends AbstractWebhookReceiver<RevontEvent> {
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
         byte[] body = limitedBody(request);
-        byte[] signature = SignatureHeader.read(signatureHeader, request.headers());
-        return verifier.verify(signature, body);
+        String signature = SignatureHeader.value(signatureHeader, request.headers());
+        return verifier.verifyHex(signature, SignatureHeader.PREFIX.length(), signature.length(), body);
     }
 
     /**

@@ -30,16 +30,31 @@ final class SignatureHeader {
      * @param header the header definition, with the receiver's length limit
      * @param headers the request headers
      * @return the 32 signature bytes
-     * @throws WebhookVerificationException MISSING_SIGNATURE when absent; MALFORMED_SIGNATURE when
-     *     duplicated, without the exact prefix, not hex or of the wrong length; HEADER_TOO_LARGE
+     * @throws WebhookVerificationException as {@link #value(RequiredHeader, WebhookHeaders)}, and
+     *     MALFORMED_SIGNATURE when not hex or of the wrong length
      */
     static byte[] read(RequiredHeader header, WebhookHeaders headers) throws WebhookVerificationException {
+        String value = value(header, headers);
+        return HexSignature.decode(value, PREFIX.length(), value.length());
+    }
+
+    /**
+     * Reads the one signature header and checks its prefix; its hex digits, from
+     * {@code PREFIX.length()} to the end, are left to the verifier, which decodes them in place.
+     *
+     * @param header the header definition, with the receiver's length limit
+     * @param headers the request headers
+     * @return the header value, starting with {@link #PREFIX}
+     * @throws WebhookVerificationException MISSING_SIGNATURE when absent; MALFORMED_SIGNATURE when
+     *     duplicated or without the exact prefix; HEADER_TOO_LARGE
+     */
+    static String value(RequiredHeader header, WebhookHeaders headers) throws WebhookVerificationException {
         String value = header.read(headers);
         if (!value.startsWith(PREFIX)) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
                     NAME + " header does not start with " + PREFIX);
         }
-        return HexSignature.decode(value, PREFIX.length(), value.length());
+        return value;
     }
 
     /**

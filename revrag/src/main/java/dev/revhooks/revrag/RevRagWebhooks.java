@@ -68,6 +68,8 @@ public final class RevRagWebhooks extends AbstractWebhookReceiver<RevRagEvent> {
     /** The middle of every delivery key: RevRag's event name is not signed, so it is not part of the key. */
     private static final String KEY_EVENT_PART = "signed-body";
 
+    private static final HmacSha256Verifier.HexCandidates V1_CANDIDATES = SignatureHeader::nextV1;
+
     private final HmacSha256Verifier verifier;
     private final RequiredHeader signatureHeader;
     private final RequiredHeader timestampHeader;
@@ -108,10 +110,14 @@ public final class RevRagWebhooks extends AbstractWebhookReceiver<RevRagEvent> {
     @Override
     public Authentication verify(WebhookRequest request) throws WebhookVerificationException {
         byte[] body = limitedBody(request);
-        SignatureHeader header = SignatureHeader.read(request.headers(), signatureHeader, timestampHeader);
-        Authentication authentication = verifier.verifyAny(header.signatures(), header.signedMessage(body));
+        // In place: the header's t and v1 digits are read where they are, nothing is copied out.
+        String value = signatureHeader.read(request.headers());
+        long timestamp = SignatureHeader.check(value, request.headers(), timestampHeader);
+        int from = SignatureHeader.timestampFrom(timestamp);
+        int to = SignatureHeader.timestampTo(timestamp);
+        Authentication authentication = verifier.verifyAnyHex(value, V1_CANDIDATES, from, to, SignatureHeader.SEPARATOR, body);
         if (tolerance != null) {
-            tolerance.checkEpochSeconds(header.epochSeconds(), settings().clock());
+            tolerance.checkEpochSeconds(SignatureHeader.epochSeconds(value, from, to), settings().clock());
         }
         return authentication;
     }

@@ -45,6 +45,12 @@ final class SignatureHeader {
     static final RequiredHeader TIMESTAMP = RequiredHeader.of(TIMESTAMP_HEADER, FailureReason.MISSING_TIMESTAMP);
     private static final String TIMESTAMP_ENTRY = "t";
     private static final String SIGNATURE_ENTRY = "v1";
+    private static final String V1_PREFIX = SIGNATURE_ENTRY + "=";
+    private static final int HEX_DIGITS = 64;
+    /** What {@code indexOf} returns when nothing is found; also "no {@code t} yet". */
+    private static final int ABSENT = -1;
+    /** The byte signed between {@code t}'s digits and the body. */
+    static final byte SEPARATOR = '.';
 
     private final String timestamp;
     private final List<byte[]> signatures;
@@ -55,7 +61,8 @@ final class SignatureHeader {
     }
 
     /**
-     * Reads and checks the signature header and the timestamp header.
+     * Reads and checks the signature header and the timestamp header, into an object holding the
+     * decoded candidates; {@link RevRagWebhooks} uses {@link #check} instead, which allocates nothing.
      *
      * @param headers the request headers
      * @param signatureHeader {@link #SIGNATURE} with the receiver's length limit
@@ -66,18 +73,37 @@ final class SignatureHeader {
     static SignatureHeader read(WebhookHeaders headers, RequiredHeader signatureHeader, RequiredHeader timestampHeader)
             throws WebhookVerificationException {
         String value = signatureHeader.read(headers);
-        String timestamp = null;
+        long timestamp = check(value, headers, timestampHeader);
         List<byte[]> signatures = new ArrayList<>(2);
-        // One pass over the entries by index: no split, no substrings but t's digits.
+        for (int at = nextV1(value, 0); at != ABSENT; at = nextV1(value, at + HEX_DIGITS)) {
+            signatures.add(HexSignature.decode(value, at, at + HEX_DIGITS));
+        }
+        // Never modified after this point and never handed out beyond this package.
+        return new SignatureHeader(value.substring(timestampFrom(timestamp), timestampTo(timestamp)), signatures);
+    }
+
+    /**
+     * Checks the signature header's value and the timestamp header in place, as listed on the
+     * class, and finds {@code t}: no substring, no list, nothing decoded.
+     *
+     * @param value the signature header's value
+     * @param headers the request headers
+     * @param timestampHeader {@link #TIMESTAMP} with the receiver's length limit
+     * @return {@code t}'s digits as {@code value[timestampFrom(r), timestampTo(r))}
+     * @throws WebhookVerificationException as listed on the class
+     */
+    static long check(String value, WebhookHeaders headers, RequiredHeader timestampHeader)
+            throws WebhookVerificationException {
+        int timestampFrom = ABSENT;
+        int timestampTo = ABSENT;
+        boolean signed = false;
+        // One pass over the entries by index: no split, no substrings.
         int entryStart = 0;
         while (true) {
             int comma = value.indexOf(',', entryStart);
-            int entryEnd = comma < 0 ? value.length() : comma;
-            int from = entryStart;
+            int entryEnd = comma == ABSENT ? value.length() : comma;
+            int from = skipOws(value, entryStart, entryEnd);
             int to = entryEnd;
-            while (from < to && HttpWhiteSpace.isOws(value.charAt(from))) {
-                from++;
-            }
             while (to > from && HttpWhiteSpace.isOws(value.charAt(to - 1))) {
                 to--;
             }
@@ -86,33 +112,89 @@ final class SignatureHeader {
                 throw malformed(SIGNATURE_HEADER + " has an entry without '='");
             }
             if (isName(value, from, eq, TIMESTAMP_ENTRY)) {
-                if (timestamp != null) {
+                if (timestampFrom != ABSENT) {
                     throw malformed(SIGNATURE_HEADER + " has more than one t= entry");
                 }
-                timestamp = value.substring(eq + 1, to);
+                timestampFrom = eq + 1;
+                timestampTo = to;
             } else if (isName(value, from, eq, SIGNATURE_ENTRY)) {
-                signatures.add(HexSignature.decode(value, eq + 1, to));
+                HexSignature.check(value, eq + 1, to);
+                signed = true;
             }
-            if (comma < 0) {
+            if (comma == ABSENT) {
                 break;
             }
             entryStart = comma + 1;
         }
-        if (timestamp == null) {
+        if (timestampFrom == ABSENT) {
             throw new WebhookVerificationException(FailureReason.MISSING_TIMESTAMP, SIGNATURE_HEADER + " has no t= entry");
         }
-        if (!isDigits(timestamp)) {
+        if (!isDigits(value, timestampFrom, timestampTo)) {
             throw malformed("t= is not a whole number of seconds");
         }
-        if (signatures.isEmpty()) {
+        if (!signed) {
             throw new WebhookVerificationException(FailureReason.MISSING_SIGNATURE, SIGNATURE_HEADER + " has no v1= entry");
         }
         String sentTimestamp = timestampHeader.readIfPresent(headers);
-        if (sentTimestamp != null && !sentTimestamp.equals(timestamp)) {
+        if (sentTimestamp != null && !(sentTimestamp.length() == timestampTo - timestampFrom
+                && value.startsWith(sentTimestamp, timestampFrom))) {
             throw malformed(TIMESTAMP_HEADER + " differs from the signed t= value");
         }
-        // Never modified after this point and never handed out beyond this package.
-        return new SignatureHeader(timestamp, signatures);
+        return (long) timestampFrom << 32 | timestampTo;
+    }
+
+    /**
+     * The index of {@code t}'s first digit in a {@link #check} result.
+     *
+     * @param timestamp what {@link #check} returned
+     * @return the index in the header value
+     */
+    static int timestampFrom(long timestamp) {
+        return (int) (timestamp >>> 32);
+    }
+
+    /**
+     * The index after {@code t}'s last digit in a {@link #check} result.
+     *
+     * @param timestamp what {@link #check} returned
+     * @return the index in the header value
+     */
+    static int timestampTo(long timestamp) {
+        return (int) timestamp;
+    }
+
+    /**
+     * The first of the 64 digits of the next {@code v1} entry of a {@linkplain #check checked}
+     * value that starts at or after {@code from}: 0 for the first, then the index after the last
+     * candidate's digits (still inside that entry). The {@code HexCandidates} of RevRag's header.
+     *
+     * @param value a checked header value
+     * @param from 0, or the index after a {@code v1} entry's digits
+     * @return the index, or -1 when no {@code v1} entry is left
+     */
+    static int nextV1(String value, int from) {
+        int entryStart = from;
+        while (true) {
+            // An entry's name starts after its spaces and tabs; after a v1's digits, only spaces,
+            // tabs and the comma are left of that entry, so the same step passes them.
+            int name = skipOws(value, entryStart, value.length());
+            if (value.startsWith(V1_PREFIX, name)) {
+                return name + V1_PREFIX.length();
+            }
+            int comma = value.indexOf(',', name);
+            if (comma == ABSENT) {
+                return ABSENT;
+            }
+            entryStart = comma + 1;
+        }
+    }
+
+    private static int skipOws(String value, int from, int to) {
+        int at = from;
+        while (at < to && HttpWhiteSpace.isOws(value.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Whether {@code value[from, to)} is exactly {@code name} (entry names are case-sensitive). */
@@ -137,15 +219,15 @@ final class SignatureHeader {
 
     /**
      * The signed message in parts, {@code t}'s digits, {@code "."} and the raw body, for a MAC to be
-     * fed in order: the one definition of what RevRag signs, for the receiver and the signer alike.
-     * The body is not copied.
+     * fed in order: what RevRag signs, for the signer (the receiver feeds the same bytes in place:
+     * {@code t}'s digits from the header, {@link #SEPARATOR}, the body). The body is not copied.
      *
      * @param timestamp {@code t}, ASCII digits
      * @param body the raw body
      * @return the parts, in order
      */
     static byte[][] signedMessage(String timestamp, byte[] body) {
-        return new byte[][] {timestamp.getBytes(StandardCharsets.US_ASCII), {'.'}, body};
+        return new byte[][] {timestamp.getBytes(StandardCharsets.US_ASCII), {SEPARATOR}, body};
     }
 
     /**
@@ -166,8 +248,22 @@ final class SignatureHeader {
      *     the digits do not fit a {@code long}, which is outside every window
      */
     long epochSeconds() throws WebhookVerificationException {
+        return epochSeconds(timestamp, 0, timestamp.length());
+    }
+
+    /**
+     * The Unix seconds of the digits {@code text[from, to)}, read in place.
+     *
+     * @param text holds {@code t}'s digits, checked
+     * @param from the index of the first digit
+     * @param to the index after the last digit
+     * @return the seconds
+     * @throws WebhookVerificationException with {@link FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} when
+     *     the digits do not fit a {@code long}, which is outside every window
+     */
+    static long epochSeconds(String text, int from, int to) throws WebhookVerificationException {
         try {
-            return Long.parseLong(timestamp);
+            return Long.parseLong(text, from, to, 10);
         } catch (NumberFormatException e) {
             throw new WebhookVerificationException(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE, "timestamp out of range");
         }
@@ -182,11 +278,11 @@ final class SignatureHeader {
         return signatures;
     }
 
-    private static boolean isDigits(String text) {
-        if (text.isEmpty()) {
+    private static boolean isDigits(String text, int from, int to) {
+        if (from == to) {
             return false;
         }
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return false;

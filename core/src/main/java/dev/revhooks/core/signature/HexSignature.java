@@ -48,26 +48,57 @@ public final class HexSignature {
      * @throws IndexOutOfBoundsException when the range is not within {@code text}
      */
     public static byte[] decode(String text, int from, int to) throws WebhookVerificationException {
+        byte[] bytes = new byte[HmacSha256.LENGTH];
+        decode(text, from, to, bytes);
+        return bytes;
+    }
+
+    /**
+     * Checks that {@code text[from, to)} is 64 ASCII hex digits, exactly as
+     * {@link #decode(String, int, int)} does, without decoding them anywhere: for a parser that
+     * checks a header's signatures first and lets {@link HmacSha256Verifier} decode them later.
+     *
+     * <pre>{@code
+     * HexSignature.check(value, "sha256=".length(), value.length());
+     * }</pre>
+     *
+     * @param text the header value
+     * @param from the index of the first digit
+     * @param to the index after the last digit
+     * @throws WebhookVerificationException with {@link FailureReason#MALFORMED_SIGNATURE} when the
+     *     range is not 64 ASCII hex digits
+     * @throws IndexOutOfBoundsException when the range is not within {@code text}
+     */
+    public static void check(String text, int from, int to) throws WebhookVerificationException {
+        decode(text, from, to, null);
+    }
+
+    /**
+     * Decodes (or, when {@code out} is null, only checks) 64 hex digits into {@code out[0, 32)}.
+     * Every byte of {@code out} is written when the digits are valid; when they are not, the
+     * exception is thrown after the whole range was read, whatever the position of the bad digit.
+     */
+    static void decode(String text, int from, int to, byte[] out) throws WebhookVerificationException {
         Objects.checkFromToIndex(from, to, text.length());
         int length = to - from;
         if (length != 2 * HmacSha256.LENGTH) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE,
                     "expected " + 2 * HmacSha256.LENGTH + " hex digits, got " + length + " characters");
         }
-        byte[] bytes = new byte[HmacSha256.LENGTH];
         int invalid = 0;
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = 0; i < HmacSha256.LENGTH; i++) {
             char highChar = text.charAt(from + 2 * i);
             char lowChar = text.charAt(from + 2 * i + 1);
             // ASCII only: Character.digit alone also takes other scripts' digits
             int high = highChar < 128 ? Character.digit(highChar, 16) : -1;
             int low = lowChar < 128 ? Character.digit(lowChar, 16) : -1;
             invalid |= high | low;
-            bytes[i] = (byte) (high << 4 | low);
+            if (out != null) {
+                out[i] = (byte) (high << 4 | low);
+            }
         }
         if (invalid < 0) {
             throw new WebhookVerificationException(FailureReason.MALFORMED_SIGNATURE, "signature is not hex");
         }
-        return bytes;
     }
 }

@@ -102,13 +102,56 @@ final class HmacSha256 {
          * @param out at least 32 bytes
          */
         void mac(byte[][] parts, byte[] out) {
+            begin();
+            for (byte[] part : parts) {
+                inner.update(part);
+            }
+            end(out);
+        }
+
+        /**
+         * The MAC of the one-part message {@code message}, into {@code out[0, 32)}. Allocates nothing
+         * (not even the parts array of {@link #mac(byte[][], byte[])}).
+         *
+         * @param message the message
+         * @param out at least 32 bytes
+         */
+        void mac(byte[] message, byte[] out) {
+            begin();
+            inner.update(message);
+            end(out);
+        }
+
+        /**
+         * The MAC of {@code text[from, to)} as ASCII bytes (every char below 128), then
+         * {@code separator}, then {@code body}, into {@code out[0, 32)}: the timestamp, a dot and
+         * the body, with the timestamp read from its header in place. Allocates nothing.
+         *
+         * @param text holds the ASCII part
+         * @param from the index of the first char of the ASCII part
+         * @param to the index after its last char
+         * @param separator the byte between the ASCII part and the body
+         * @param body the body
+         * @param out at least 32 bytes
+         */
+        void mac(String text, int from, int to, byte separator, byte[] body, byte[] out) {
+            begin();
+            for (int i = from; i < to; i++) {
+                inner.update((byte) text.charAt(i));
+            }
+            inner.update(separator);
+            inner.update(body);
+            end(out);
+        }
+
+        private void begin() {
             // digest() resets; this reset (free on a reset digest) clears what a MAC that failed
             // half-way, on a null part, left behind. The outer digest cannot fail half-way.
             inner.reset();
             inner.update(key.innerPad);
-            for (byte[] part : parts) {
-                inner.update(part);
-            }
+        }
+
+        private void end(byte[] out) {
             finish(inner, innerHash);
             outer.update(key.outerPad);
             outer.update(innerHash);
