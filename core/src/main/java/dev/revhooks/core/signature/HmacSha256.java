@@ -89,6 +89,8 @@ final class HmacSha256 {
         private final MessageDigest inner = Sha256.newDigest();
         private final MessageDigest outer = Sha256.newDigest();
         private final byte[] innerHash = new byte[LENGTH];
+        /** The text before the body (a timestamp and its separator), gathered for one update; not secret. */
+        private final byte[] prefix = new byte[32];
 
         private Computation(HmacSha256 key) {
             this.key = key;
@@ -136,10 +138,20 @@ final class HmacSha256 {
          */
         void mac(String text, int from, int to, byte separator, byte[] body, byte[] out) {
             begin();
-            for (int i = from; i < to; i++) {
-                inner.update((byte) text.charAt(i));
+            int length = to - from;
+            if (length < prefix.length) {
+                // One update for the signed text and the separator: a MessageDigest call per byte costs more than the bytes.
+                for (int i = 0; i < length; i++) {
+                    prefix[i] = (byte) text.charAt(from + i);
+                }
+                prefix[length] = separator;
+                inner.update(prefix, 0, length + 1);
+            } else {
+                for (int i = from; i < to; i++) {
+                    inner.update((byte) text.charAt(i));
+                }
+                inner.update(separator);
             }
-            inner.update(separator);
             inner.update(body);
             end(out);
         }

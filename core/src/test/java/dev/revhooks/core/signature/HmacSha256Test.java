@@ -179,6 +179,32 @@ class HmacSha256Test {
     }
 
     @Test
+    void theTextBeforeTheBodyIsSignedAsJavaxCryptoMacSignsItWhateverItsLength() {
+        // Short texts (timestamps) are gathered into one update, long ones fed byte by byte: both equal Mac.
+        qt().forAll(integers().between(0, 80), integers().between(0, 5), integers().between(0, 300), longs().all())
+                .checkAssert((length, offset, bodyLength, seed) -> {
+                    Random random = new Random(seed);
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < offset + length + 3; i++) {
+                        text.append((char) (' ' + random.nextInt(95)));
+                    }
+                    byte[] key = new byte[1 + random.nextInt(100)];
+                    random.nextBytes(key);
+                    byte[] body = new byte[bodyLength];
+                    random.nextBytes(body);
+                    byte[] out = new byte[HmacSha256.LENGTH];
+                    HmacSha256.of(key).computation().mac(text.toString(), offset, offset + length, (byte) '.', body, out);
+                    byte[] signed = new byte[length + 1 + bodyLength];
+                    for (int i = 0; i < length; i++) {
+                        signed[i] = (byte) text.charAt(offset + i);
+                    }
+                    signed[length] = '.';
+                    System.arraycopy(body, 0, signed, length + 1, bodyLength);
+                    assertThat(out).as("text length %d", length).isEqualTo(jdkMac(key, signed));
+                });
+    }
+
+    @Test
     void toStringShowsNoKeyMaterial() {
         byte[] key = utf8("very-secret-key");
         assertThat(HmacSha256.of(key)).hasToString("HmacSha256[key=<redacted>]");
