@@ -178,6 +178,50 @@ public class ReplayStoreBench {
         return bareSplit();
     }
 
+    /**
+     * PostgreSQL only: the guard's own statements (its {@code INSERT}, with the token and the lease
+     * as parameters and the database's {@code clock_timestamp()}; its token-checked {@code UPDATE}),
+     * written by hand on two checkouts, with ({@code timed}) or without the guard's query timeout:
+     * tells the cost of the guard's SQL from the cost of its Java around it.
+     */
+    private boolean guardSql(boolean timed) throws SQLException {
+        String key = nextKey();
+        String token = "tok-" + key;
+        int claimed;
+        try (Connection connection = pool.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO bare_guard (delivery_key, processed, token, expires_at)"
+                     + " VALUES (?, FALSE, ?, clock_timestamp() + ? * INTERVAL '1 millisecond') ON CONFLICT (delivery_key) DO NOTHING")) {
+            if (timed) {
+                insert.setQueryTimeout(5);
+            }
+            insert.setString(1, key);
+            insert.setString(2, token);
+            insert.setLong(3, 300_000L);
+            claimed = insert.executeUpdate();
+        }
+        try (Connection connection = pool.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE bare_guard SET processed = TRUE, token = NULL,"
+                     + " expires_at = clock_timestamp() + ? * INTERVAL '1 millisecond' WHERE delivery_key = ? AND token = ? AND processed = FALSE")) {
+            if (timed) {
+                update.setQueryTimeout(5);
+            }
+            update.setLong(1, 86_400_000L);
+            update.setString(2, key);
+            update.setString(3, token);
+            return claimed == 1 && update.executeUpdate() == 1;
+        }
+    }
+
+    @Benchmark
+    public boolean guardSqlClaimComplete() throws SQLException {
+        return redis != null ? bare() : guardSql(false);
+    }
+
+    @Benchmark
+    public boolean guardSqlTimedClaimComplete() throws SQLException {
+        return redis != null ? bare() : guardSql(true);
+    }
+
     @Benchmark
     public boolean oursClaimComplete() {
         return ours();
