@@ -43,6 +43,8 @@ public final class JdbcReplayGuard implements ReplayGuard {
     private static final String DEFAULT_TABLE = "revhooks_replay_guard";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int CLAIM_ATTEMPTS = 3;
+    /** setNetworkTimeout wants an executor; pgjdbc runs nothing on it. */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -87,7 +89,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
     public ClaimResult claim(DeliveryKey key) {
         String stored = StoredKey.of(Objects.requireNonNull(key, "key"));
         ClaimToken token = ClaimToken.random();
-        try (Connection connection = dataSource.getConnection()) {
+        return withConnection("claim", connection -> {
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
                 if (take(connection, stored, token)) {
                     return ClaimResult.claimed(token);
@@ -99,9 +101,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
                 // The row expired or was purged between the statements: try to take it again.
             }
             return ClaimResult.notClaimed(Claim.IN_PROGRESS); // contended all along: the sender retries later
-        } catch (SQLException e) {
-            throw unavailable("claim", e);
-        }
+        });
     }
 
     @Override
@@ -110,11 +110,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
         if (token == null) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql.complete(), retentionMillis, stored, token.value()) == 1;
-        } catch (SQLException e) {
-            throw unavailable("complete", e);
-        }
+        return withConnection("complete", connection -> update(connection, sql.complete(), retentionMillis, stored, token.value()) == 1);
     }
 
     @Override
@@ -123,11 +119,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
         if (token == null) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql.release(), stored, token.value()) == 1;
-        } catch (SQLException e) {
-            throw unavailable("release", e);
-        }
+        return withConnection("release", connection -> update(connection, sql.release(), stored, token.value()) == 1);
     }
 
     /**
@@ -150,11 +142,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batchSize must be 1 to 100000");
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql.purge(), batchSize);
-        } catch (SQLException e) {
-            throw unavailable("purgeExpired", e);
-        }
+        return withConnection("purgeExpired", connection -> update(connection, sql.purge(), batchSize));
     }
 
     /**
@@ -215,7 +203,9 @@ public final class JdbcReplayGuard implements ReplayGuard {
     private PreparedStatement prepare(Connection connection, String text, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(text);
         try {
-            statement.setQueryTimeout(timeoutSeconds);
+            if (dialect != SqlDialect.POSTGRESQL) {
+                statement.setQueryTimeout(timeoutSeconds);
+            }
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -223,6 +213,60 @@ public final class JdbcReplayGuard implements ReplayGuard {
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** Work on one borrowed connection. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Borrows a connection, bounds its reads ({@link #bound}), runs the work and gives both back;
+     * any SQL failure, the pool's included, is the store being unavailable.
+     */
+    private <T> T withConnection(String operation, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            int previous = bound(connection);
+            try {
+                return work.run(connection);
+            } finally {
+                unbound(connection, previous);
+            }
+        } catch (SQLException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    /**
+     * PostgreSQL: bounds every read from the database by the statement timeout, through the
+     * connection's network timeout (one socket option), and returns the value it replaced. pgjdbc's
+     * query timeout schedules and cancels a timer task per statement (about a fifth of a claim's
+     * time on one thread, BENCHMARKS.md) and relies on the server answering a cancel request, which
+     * a database that stopped answering never does; a network timeout bounds that case too. H2
+     * keeps the statement's query timeout, which it checks as it runs.
+     */
+    private int bound(Connection connection) throws SQLException {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            return -1;
+        }
+        int previous = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(DIRECT, timeoutSeconds * 1000);
+        return previous;
+    }
+
+    /** Gives the connection back its own network timeout; nothing to do when the read timed out and closed it. */
+    private void unbound(Connection connection, int previous) {
+        if (previous < 0) {
+            return;
+        }
+        try {
+            if (!connection.isClosed()) {
+                connection.setNetworkTimeout(DIRECT, previous);
+            }
+        } catch (SQLException ignored) {
+            // the connection broke; the pool discards it
         }
     }
 
@@ -320,9 +364,15 @@ public final class JdbcReplayGuard implements ReplayGuard {
         }
 
         /**
-         * The query timeout of each statement (default 5 seconds); a statement past it fails with
-         * {@link ReplayStoreUnavailableException}. The pool's connection timeout bounds the wait for
-         * a connection: keep it short too (a few seconds) so an unreachable database answers fast.
+         * How long the guard waits for the database (default 5 seconds); a call past it fails with
+         * {@link ReplayStoreUnavailableException}. On PostgreSQL it is the connection's network
+         * timeout while the guard uses the connection (its own value is given back after each
+         * call): it also bounds a database that stopped answering altogether, which a query
+         * timeout's cancel request cannot reach, and a read that times out closes that connection
+         * (the pool replaces it; a claim the database still commits later is taken over after its
+         * lease). On H2 it is each statement's query timeout. The pool's connection timeout bounds
+         * the wait for a connection: keep it short too (a few seconds) so an unreachable database
+         * answers fast.
          *
          * @param timeout whole seconds, 1 to 3600
          * @return this builder
