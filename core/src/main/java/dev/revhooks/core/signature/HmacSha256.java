@@ -138,20 +138,22 @@ final class HmacSha256 {
          */
         void mac(String text, int from, int to, byte separator, byte[] body, byte[] out) {
             begin();
-            int length = to - from;
-            if (length < prefix.length) {
-                // One update for the signed text and the separator: a MessageDigest call per byte costs more than the bytes.
-                for (int i = 0; i < length; i++) {
-                    prefix[i] = (byte) text.charAt(from + i);
+            // The text and the separator go to the digest through the prefix buffer, a buffer-full at a
+            // time (one update for a timestamp): a MessageDigest call per byte costs more than the bytes.
+            int gathered = 0;
+            for (int i = from; i < to; i++) {
+                if (gathered == prefix.length) {
+                    inner.update(prefix, 0, gathered);
+                    gathered = 0;
                 }
-                prefix[length] = separator;
-                inner.update(prefix, 0, length + 1);
-            } else {
-                for (int i = from; i < to; i++) {
-                    inner.update((byte) text.charAt(i));
-                }
-                inner.update(separator);
+                prefix[gathered++] = (byte) text.charAt(i);
             }
+            if (gathered == prefix.length) {
+                inner.update(prefix, 0, gathered);
+                gathered = 0;
+            }
+            prefix[gathered++] = separator;
+            inner.update(prefix, 0, gathered);
             inner.update(body);
             end(out);
         }

@@ -180,7 +180,7 @@ class HmacSha256Test {
 
     @Test
     void theTextBeforeTheBodyIsSignedAsJavaxCryptoMacSignsItWhateverItsLength() {
-        // Short texts (timestamps) are gathered into one update, long ones fed byte by byte: both equal Mac.
+        // Texts shorter and longer than the 32-byte gathering buffer, and exact multiples of it, all equal Mac.
         qt().forAll(integers().between(0, 80), integers().between(0, 5), integers().between(0, 300), longs().all())
                 .checkAssert((length, offset, bodyLength, seed) -> {
                     Random random = new Random(seed);
