@@ -4,7 +4,6 @@ import dev.revhooks.core.FailureReason;
 import dev.revhooks.core.RequiredHeader;
 import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookVerificationException;
-import dev.revhooks.core.signature.HexSignature;
 import org.apache.commons.codec.binary.Hex;
 
 /**
@@ -22,20 +21,6 @@ final class SignatureHeader {
     static final RequiredHeader HEADER = RequiredHeader.of(NAME, FailureReason.MISSING_SIGNATURE);
 
     private SignatureHeader() {
-    }
-
-    /**
-     * Reads and decodes the one signature header.
-     *
-     * @param header the header definition, with the receiver's length limit
-     * @param headers the request headers
-     * @return the 32 signature bytes
-     * @throws WebhookVerificationException as {@link #value(RequiredHeader, WebhookHeaders)}, and
-     *     MALFORMED_SIGNATURE when not hex or of the wrong length
-     */
-    static byte[] read(RequiredHeader header, WebhookHeaders headers) throws WebhookVerificationException {
-        String value = value(header, headers);
-        return HexSignature.decode(value, PREFIX.length(), value.length());
     }
 
     /**

@@ -122,7 +122,7 @@ class RevontFuzzTest {
             }
         }
         try {
-            byte[] signature = SignatureHeader.read(SignatureHeader.HEADER, headers.build());
+            byte[] signature = SignatureHeaderTest.read(headers.build());
             assertThat(sent).hasSize(1);
             String value = HttpWhiteSpace.trim(sent.get(0));
             assertThat(value).matches(SIGNATURE_VALUE);

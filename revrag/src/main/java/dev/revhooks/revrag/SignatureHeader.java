@@ -7,7 +7,6 @@ import dev.revhooks.core.WebhookHeaders;
 import dev.revhooks.core.WebhookVerificationException;
 import dev.revhooks.core.signature.HexSignature;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,40 +45,12 @@ final class SignatureHeader {
     private static final String TIMESTAMP_ENTRY = "t";
     private static final String SIGNATURE_ENTRY = "v1";
     private static final String V1_PREFIX = SIGNATURE_ENTRY + "=";
-    private static final int HEX_DIGITS = 64;
     /** What {@code indexOf} returns when nothing is found; also "no {@code t} yet". */
     private static final int ABSENT = -1;
     /** The byte signed between {@code t}'s digits and the body. */
     static final byte SEPARATOR = '.';
 
-    private final String timestamp;
-    private final List<byte[]> signatures;
-
-    private SignatureHeader(String timestamp, List<byte[]> signatures) {
-        this.timestamp = timestamp;
-        this.signatures = signatures;
-    }
-
-    /**
-     * Reads and checks the signature header and the timestamp header, into an object holding the
-     * decoded candidates; {@link RevRagWebhooks} uses {@link #check} instead, which allocates nothing.
-     *
-     * @param headers the request headers
-     * @param signatureHeader {@link #SIGNATURE} with the receiver's length limit
-     * @param timestampHeader {@link #TIMESTAMP} with the receiver's length limit
-     * @return the signed timestamp and the candidate signatures
-     * @throws WebhookVerificationException as listed on the class
-     */
-    static SignatureHeader read(WebhookHeaders headers, RequiredHeader signatureHeader, RequiredHeader timestampHeader)
-            throws WebhookVerificationException {
-        String value = signatureHeader.read(headers);
-        long timestamp = check(value, headers, timestampHeader);
-        List<byte[]> signatures = new ArrayList<>(2);
-        for (int at = nextV1(value, 0); at != ABSENT; at = nextV1(value, at + HEX_DIGITS)) {
-            signatures.add(HexSignature.decode(value, at, at + HEX_DIGITS));
-        }
-        // Never modified after this point and never handed out beyond this package.
-        return new SignatureHeader(value.substring(timestampFrom(timestamp), timestampTo(timestamp)), signatures);
+    private SignatureHeader() {
     }
 
     /**
@@ -231,27 +202,6 @@ final class SignatureHeader {
     }
 
     /**
-     * The signed message of this header's {@code t} and {@code body}.
-     *
-     * @param body the raw body
-     * @return the parts, in order
-     */
-    byte[][] signedMessage(byte[] body) {
-        return signedMessage(timestamp, body);
-    }
-
-    /**
-     * The signed timestamp as Unix seconds.
-     *
-     * @return the seconds
-     * @throws WebhookVerificationException with {@link FailureReason#TIMESTAMP_OUT_OF_TOLERANCE} when
-     *     the digits do not fit a {@code long}, which is outside every window
-     */
-    long epochSeconds() throws WebhookVerificationException {
-        return epochSeconds(timestamp, 0, timestamp.length());
-    }
-
-    /**
      * The Unix seconds of the digits {@code text[from, to)}, read in place.
      *
      * @param text holds {@code t}'s digits, checked
@@ -267,15 +217,6 @@ final class SignatureHeader {
         } catch (NumberFormatException e) {
             throw new WebhookVerificationException(FailureReason.TIMESTAMP_OUT_OF_TOLERANCE, "timestamp out of range");
         }
-    }
-
-    /**
-     * The decoded {@code v1} signatures, in the order sent.
-     *
-     * @return one or more 32-byte candidates
-     */
-    List<byte[]> signatures() {
-        return signatures;
     }
 
     private static boolean isDigits(String text, int from, int to) {

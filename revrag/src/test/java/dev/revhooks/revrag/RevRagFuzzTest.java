@@ -123,7 +123,7 @@ class RevRagFuzzTest {
         WebhookHeaders headers = builder.build();
         Object model = model(headers);
         try {
-            SignatureHeader header = SignatureHeader.read(headers, SignatureHeader.SIGNATURE, SignatureHeader.TIMESTAMP);
+            ReadSignatureHeader header = ReadSignatureHeader.read(headers, SignatureHeader.SIGNATURE, SignatureHeader.TIMESTAMP);
             assertThat(model).as("the model refuses it").isInstanceOf(Parsed.class);
             Parsed parsed = (Parsed) model;
             assertThat(header.signedMessage(new byte[0])[0]).isEqualTo(parsed.t().getBytes(StandardCharsets.US_ASCII));

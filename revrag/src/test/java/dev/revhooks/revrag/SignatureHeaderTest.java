@@ -17,7 +17,7 @@ import dev.revhooks.core.WebhookRequest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The header read in place, and the object reader built on it that the fuzz test compares against. */
+/** The header read in place, and the candidates and timestamp the receiver finds in it. */
 class SignatureHeaderTest {
 
     private static final String T = Long.toString(NOW.getEpochSecond());
@@ -30,7 +30,7 @@ class SignatureHeaderTest {
         WebhookRequest request = withHeader(signed(body), SIGNATURE, value);
         assertThat(RECEIVER.verify(request).credentialId()).isEqualTo("current");
 
-        SignatureHeader header = SignatureHeader.read(request.headers(), SignatureHeader.SIGNATURE, SignatureHeader.TIMESTAMP);
+        ReadSignatureHeader header = ReadSignatureHeader.read(request.headers(), SignatureHeader.SIGNATURE, SignatureHeader.TIMESTAMP);
         assertThat(header.signatures()).hasSize(2);
         assertThat(header.signatures().get(0)).isEqualTo(HexFormat.of().parseHex(v1(T, body)));
         assertThat(header.signatures().get(1)).isEqualTo(HexFormat.of().parseHex(other));
