@@ -7,16 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.revhooks.core.DeliveryKey;
 import dev.revhooks.core.replay.ReplayGuard;
 import dev.revhooks.core.replay.ReplayStoreUnavailableException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +68,13 @@ class PostgresStatementTimeoutTest {
     }
 
     /** A data source handing out one connection whose close() is ignored, so the test can look at it afterwards. */
-    private record OneConnection(Connection connection) implements DataSource {
+    private static final class OneConnection extends TestDataSource {
+
+        private final Connection connection;
+
+        OneConnection(Connection connection) {
+            this.connection = connection;
+        }
 
         @Override
         public Connection getConnection() {
@@ -87,44 +89,6 @@ class PostgresStatementTimeoutTest {
                             throw e.getCause();
                         }
                     });
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            throw new java.sql.SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }
